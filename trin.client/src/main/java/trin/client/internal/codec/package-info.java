@@ -1,0 +1,7 @@
+/**
+ * The Smart-MQTT wire codec: topics ({@link trin.client.internal.codec.Topics})
+ * and payloads ({@link trin.client.internal.codec.PayloadCodec}), as
+ * {@code SMART-MQTT.md} defines them. Private to the bundle; every class here
+ * is immutable and safe to share between threads.
+ */
+package trin.client.internal.codec;
