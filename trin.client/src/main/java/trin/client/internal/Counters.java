@@ -1,0 +1,20 @@
+package trin.client.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import trin.api.client.ClientStatus;
+
+/** The session's message counters, shared by the session, the router and the status. */
+final class Counters {
+
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong replies = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong reconnects = new AtomicLong();
+
+    ClientStatus.Counters snapshot(long dropped) {
+        return new ClientStatus.Counters(sent.get(), received.get(), replies.get(), errors.get(), dropped,
+                reconnects.get());
+    }
+}

@@ -1,0 +1,42 @@
+package trin.client.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The client's thread pools, with named daemon threads so that a thread dump says whose they are. */
+final class Executors2 {
+
+    private Executors2() {
+    }
+
+    static ScheduledExecutorService scheduler(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads(name));
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    static ExecutorService bounded(String name, int threads, int queue) {
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+                threads(name));
+    }
+
+    static ExecutorService cached(String name) {
+        return Executors.newCachedThreadPool(threads(name));
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package trin.client.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import trin.api.client.Event;
+import trin.api.command.Reply;
+import trin.client.internal.codec.PayloadCodec;
+import trin.client.internal.codec.Topics;
+import trin.client.internal.outbox.Outbox;
+
+/**
+ * Builds and queues everything the device publishes. QoS 1 and 2 messages go
+ * through the outbox, so that none is lost while disconnected; QoS 0 ones are
+ * sent if connected and otherwise dropped, as QoS 0 allows.
+ */
+final class Outgoing {
+
+    private final Topics topics;
+    private final PayloadCodec codec;
+    private final Outbox outbox;
+    private final Session session;
+    private final Clock clock;
+    private final Counters counters;
+    private volatile boolean useRtc;
+    private volatile int defaultQos;
+
+    Outgoing(Topics topics, PayloadCodec codec, Outbox outbox, Session session, Clock clock, Counters counters) {
+        this.topics = topics;
+        this.codec = codec;
+        this.outbox = outbox;
+        this.session = session;
+        this.clock = clock;
+        this.counters = counters;
+    }
+
+    void settings(boolean useRtc, int defaultQos) {
+        this.useRtc = useRtc;
+        this.defaultQos = defaultQos;
+    }
+
+    int defaultQos() {
+        return defaultQos;
+    }
+
+    /** The time stamp of an outgoing message: now, or 0 to let the platform stamp it. */
+    long ts() {
+        return useRtc ? clock.instant().getEpochSecond() : 0;
+    }
+
+    void data(String pid, Object data, int qos) {
+        send(topics.outbound(pid), codec.data(ts(), data), qos, false);
+    }
+
+    void events(String pid, List<Event> events, int qos, boolean lifecycle) {
+        send(topics.outbound(pid), codec.events(ts(), events), qos, lifecycle);
+    }
+
+    void connected() {
+        send(topics.outbound("0"), codec.connected(ts()), defaultQos, true);
+    }
+
+    void reply(String pid, String token, Reply reply) {
+        send(topics.reply(pid, token), codec.reply(ts(), reply.code(), reply.result()), defaultQos, true);
+        counters.replies.incrementAndGet();
+    }
+
+    void replyToDevice(String senderUid, String senderPid, String pid, String token, Reply reply) {
+        send(topics.replyToDevice(senderUid, senderPid, pid, token), codec.reply(ts(), reply.code(), reply.result()),
+                defaultQos, true);
+    }
+
+    void command(String fromPid, String targetUid, String targetPid, String token, String name, List<?> args) {
+        send(topics.toDevice(targetUid, targetPid, fromPid), codec.command(ts(), token, name, args), defaultQos,
+                false);
+    }
+
+    byte[] will() {
+        return codec.will(ts());
+    }
+
+    private void send(String topic, byte[] payload, int qos, boolean priority) {
+        if (qos == 0) {
+            session.publishAtMostOnce(topic, payload);
+            return;
+        }
+        outbox.add(topic, payload, qos, priority);
+        session.flush();
+    }
+}

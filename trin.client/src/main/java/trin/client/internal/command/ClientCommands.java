@@ -1,0 +1,104 @@
+package trin.client.internal.command;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import trin.api.client.ClientStatus;
+import trin.api.client.SmartClient;
+import trin.client.internal.ClientAdmin;
+
+/** The client's shell commands: {@code trin:status}, {@code trin:settings}, {@code trin:event}, {@code trin:data}. */
+@Component(service = ClientCommands.class, property = {"osgi.command.scope=trin", "osgi.command.function=status",
+        "osgi.command.function=settings", "osgi.command.function=event", "osgi.command.function=data"})
+public final class ClientCommands {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientAdmin admin;
+    private final SmartClient client;
+
+    @Activate
+    public ClientCommands(@Reference ClientAdmin admin, @Reference SmartClient client) {
+        this.admin = admin;
+        this.client = client;
+    }
+
+    @Descriptor("show the connection state, the broker, the identity and the message counters")
+    public String status() {
+        return describe(admin.status());
+    }
+
+    @Descriptor("show the effective settings and where each comes from")
+    public String settings() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-16s %-28s %s%n", "setting", "value", "from"));
+        for (Map.Entry<String, Object[]> e : admin.settings().entrySet()) {
+            out.append(String.format("%-16s %-28s %s%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
+        }
+        out.append("remote changes are kept in ").append(admin.settingsFile());
+        return out.toString();
+    }
+
+    @Descriptor("clear the settings changed remotely: the configuration holds again")
+    public String settings(@Descriptor("the word 'reset'") String action) {
+        if (!"reset".equals(action)) {
+            return "Unknown action '" + action + "': use 'trin:settings' or 'trin:settings reset'";
+        }
+        admin.resetSettings();
+        return "Remote settings cleared; the session reconnects with the configured ones.\n" + settings();
+    }
+
+    @Descriptor("publish an event for an application, as it would")
+    public String event(@Descriptor("the application's PID") String pid, @Descriptor("the event code") int code,
+            @Descriptor("what happened") String text) {
+        client.publishEvent(pid, code, text);
+        return "Queued event " + code + " for " + pid;
+    }
+
+    @Descriptor("publish data for an application, as it would")
+    public String data(@Descriptor("the application's PID") String pid,
+            @Descriptor("the data, as JSON, e.g. {\"temp\":21.5}") String json) {
+        Object value;
+        try {
+            value = JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            return "Not JSON: " + e.getOriginalMessage();
+        }
+        client.publishData(pid, value);
+        return "Queued data for " + pid;
+    }
+
+    static String describe(ClientStatus s) {
+        StringBuilder out = new StringBuilder();
+        line(out, "state", s.state() + (s.local() ? " (LOCAL development set-up, not the Smart platform)" : ""));
+        line(out, "broker", s.broker().isEmpty() ? "-" : s.broker());
+        line(out, "uid", s.uid().orElse("-"));
+        line(out, "cid", s.cid().orElse("- (not provisioned: run trin:register <username>)"));
+        line(out, "last connect", time(s.lastConnect()));
+        line(out, "last disconnect", time(s.lastDisconnect()) + s.lastDisconnectReason().map(r -> " (" + r + ")")
+                .orElse(""));
+        ClientStatus.Counters c = s.counters();
+        line(out, "messages", String.format("sent %d, received %d, replies %d, errors %d, dropped %d", c.sent(),
+                c.received(), c.replies(), c.errors(), c.dropped()));
+        line(out, "reconnects", String.valueOf(c.reconnects()));
+        line(out, "outbox", s.outboxDepth() + " waiting");
+        return out.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder out, String name, String value) {
+        out.append(String.format("%-16s %s%n", name, value));
+    }
+
+    private static String time(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse("-");
+    }
+}

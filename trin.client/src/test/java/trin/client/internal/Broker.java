@@ -1,0 +1,96 @@
+package trin.client.internal;
+
+import trin.testkit.Mosquitto;
+import trin.testkit.SmartBroker;
+
+/** The two brokers the scenarios run against: the in-process one that checks Smart passwords, and Mosquitto. */
+interface Broker extends AutoCloseable {
+
+    String host();
+
+    int port();
+
+    /** A username and password a test client playing the platform may log in with; null for none. */
+    String[] platformLogin();
+
+    void stop() throws Exception;
+
+    /** The logins the broker saw, where it records them. */
+    default java.util.List<trin.testkit.LoginAttempt> logins() {
+        return java.util.List.of();
+    }
+
+    void start() throws Exception;
+
+    @Override
+    void close();
+
+    static Broker smart(SmartBroker broker) {
+        broker.addUser("platform", "platform-secret");
+        return new Broker() {
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            public int port() {
+                return broker.port();
+            }
+
+            public String[] platformLogin() {
+                return new String[] {"platform", "platform-secret"};
+            }
+
+            public void stop() {
+                broker.stop();
+            }
+
+            public java.util.List<trin.testkit.LoginAttempt> logins() {
+                return broker.logins();
+            }
+
+            public void start() {
+                broker.start();
+            }
+
+            public void close() {
+                broker.close();
+            }
+
+            public String toString() {
+                return "SmartBroker";
+            }
+        };
+    }
+
+    static Broker mosquitto(Mosquitto mosquitto) {
+        return new Broker() {
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            public int port() {
+                return mosquitto.port();
+            }
+
+            public String[] platformLogin() {
+                return null;
+            }
+
+            public void stop() throws Exception {
+                mosquitto.stop();
+            }
+
+            public void start() throws Exception {
+                mosquitto.start();
+            }
+
+            public void close() {
+                mosquitto.close();
+            }
+
+            public String toString() {
+                return "Mosquitto";
+            }
+        };
+    }
+}

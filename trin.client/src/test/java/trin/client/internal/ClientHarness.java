@@ -1,0 +1,161 @@
+package trin.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import trin.api.client.ConnectionState;
+import trin.api.command.CommandHandler;
+import trin.api.health.HealthReporter;
+import trin.testkit.MqttProbe;
+import trin.testkit.SmartBroker;
+
+/**
+ * A client component running against a real broker, and a probe playing the
+ * platform: it sees everything the device publishes and sends it commands.
+ */
+final class ClientHarness implements AutoCloseable {
+
+    static final String CID = "12345678";
+    static final String UID = "AAA0000DEADBEEF";
+    static final String SERVER = "000000000000000";
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Broker broker;
+    final Path dir;
+    final byte[] key = new byte[32];
+    final Map<String, Object> config = new HashMap<>();
+    final List<Map.Entry<Map<String, Object>, CommandHandler>> handlers = new CopyOnWriteArrayList<>();
+    final List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = new CopyOnWriteArrayList<>();
+    SmartClientComponent client;
+    MqttProbe platform;
+
+    ClientHarness(Broker broker, Path dir) {
+        this.broker = broker;
+        this.dir = dir;
+        new SecureRandom().nextBytes(key);
+        config.put("host", broker.host());
+        config.put("port", broker.port());
+        config.put("settingsFile", dir.resolve("trinmqtt.ini").toString());
+        config.put("outboxDir", dir.resolve("data/outbox").toString());
+        config.put("reconnectMaxDelay", 2);
+        config.put("actionDelay", 0);
+    }
+
+    static ClientHarness onSmartBroker(Path dir) {
+        SmartBroker smart = SmartBroker.builder().start();
+        ClientHarness harness = new ClientHarness(Broker.smart(smart), dir);
+        smart.register(CID, UID, harness.key);
+        return harness;
+    }
+
+    ClientHarness with(String name, Object value) {
+        config.put(name, value);
+        return this;
+    }
+
+    ClientHarness handler(String pid, CommandHandler handler) {
+        handlers.add(Map.entry(Map.of(CommandHandler.APP_ID, pid), handler));
+        return this;
+    }
+
+    /** Connects the platform's probe, then starts the client and waits for its connect event. */
+    ClientHarness start() throws Exception {
+        if (platform == null) {
+            connectPlatform();
+        }
+        startClient();
+        awaitPublished(topic("0", ">"), m -> m.text().contains("102"));
+        return this;
+    }
+
+    void connectPlatform() throws Exception {
+        MqttProbe.Builder probe = MqttProbe.builder("tcp://" + broker.host() + ":" + broker.port())
+                .clientId("platform-" + System.nanoTime()).subscribe(CID + "/#");
+        String[] login = broker.platformLogin();
+        if (login != null) {
+            probe.credentials(login[0], login[1]);
+        }
+        platform = probe.connect();
+    }
+
+    void startClient() throws Exception {
+        client = new SmartClientComponent(TestConfig.of(ClientConfiguration.class, config), null, Map.copyOf(config),
+                new TestCredentials(CID, key));
+        client.handlers = List.copyOf(handlers);
+        client.reporters = List.copyOf(reporters);
+        client.bindIdentity(new TestIdentity(UID, dir.resolve("rebooted")));
+        client.activate();
+    }
+
+    void stopClient() {
+        if (client != null) {
+            client.deactivate();
+            client = null;
+        }
+    }
+
+    void refreshServices() {
+        client.handlers = List.copyOf(handlers);
+        client.reporters = List.copyOf(reporters);
+    }
+
+    static String topic(String pid, String... rest) {
+        return CID + "/" + UID + "/" + pid + "/" + String.join("/", rest);
+    }
+
+    /** Sends a command as the platform would: to the device's PID, with the server as sender. */
+    void command(String pid, String payload) throws Exception {
+        platform.publish(topic(pid, "<", SERVER), payload, 1, false);
+    }
+
+    MqttProbe.Received awaitPublished(String topic, Predicate<MqttProbe.Received> condition) throws Exception {
+        return platform.awaitMessage(m -> m.topic().equals(topic) && condition.test(m), WAIT);
+    }
+
+    /** The reply on {@code CID/UID/PID/>/TOKEN}, as a JSON tree. */
+    JsonNode awaitReply(String pid, String token) throws Exception {
+        return JSON.readTree(awaitPublished(topic(pid, ">", token), m -> true).payload());
+    }
+
+    /** Everything the device published so far on a topic, in order. */
+    List<JsonNode> published(String topic) throws Exception {
+        List<JsonNode> result = new ArrayList<>();
+        for (MqttProbe.Received m : platform.messages()) {
+            if (m.topic().equals(topic)) {
+                result.add(JSON.readTree(new String(m.payload(), StandardCharsets.UTF_8)));
+            }
+        }
+        return result;
+    }
+
+    void awaitState(ConnectionState state) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (client.status().state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.status().state()).isEqualTo(state);
+    }
+
+    @Override
+    public void close() {
+        stopClient();
+        if (platform != null) {
+            platform.close();
+        }
+        broker.close();
+    }
+}

@@ -1,0 +1,256 @@
+package trin.client.internal.outbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static trin.client.internal.outbox.OutboxFixtures.add;
+import static trin.client.internal.outbox.OutboxFixtures.addPriority;
+import static trin.client.internal.outbox.OutboxFixtures.payloads;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import trin.client.internal.outbox.Outbox.Entry;
+
+/** The journal: restarts, damage from power loss, compaction. */
+class OutboxJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private Path journal() {
+        return dir.resolve(Journal.FILE_NAME);
+    }
+
+    @Test
+    void givenClosedOutbox_whenReopened_thenSameEntriesInOrderAndSeqsKeepIncreasing() throws IOException {
+        List<Entry> before;
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            add(outbox, "a");
+            Entry b = addPriority(outbox, "b");
+            outbox.add("x/y", new byte[0], 0, false);
+            add(outbox, "d");
+            outbox.remove(b.seq());
+            before = outbox.pending(10, Set.of());
+        }
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(outbox.pending(10, Set.of())).containsExactlyElementsOf(before);
+            Entry next = add(outbox, "e");
+            assertThat(next.seq()).isGreaterThan(before.get(before.size() - 1).seq());
+        }
+    }
+
+    @Test
+    void givenEmptiedOutbox_whenReopened_thenSeqsStillIncrease() throws IOException {
+        long last;
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            Entry a = add(outbox, "a");
+            Entry b = add(outbox, "b");
+            outbox.remove(a.seq());
+            outbox.remove(b.seq());
+            last = b.seq();
+        }
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(outbox.isEmpty()).isTrue();
+            assertThat(add(outbox, "c").seq()).isGreaterThan(last);
+        }
+    }
+
+    @Test
+    void givenTornLastRecord_whenReopened_thenOnlyThatRecordIsLost() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            add(outbox, "first");
+            add(outbox, "second");
+            add(outbox, "third");
+        }
+        truncateBy(journal(), 3);
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("first", "second");
+            add(outbox, "fourth");
+        }
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("first", "second", "fourth");
+        }
+    }
+
+    @Test
+    void givenCorruptPayloadInMiddleRecord_whenReopened_thenOnlyThatRecordIsLost() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            add(outbox, "first");
+            add(outbox, "MIDDLE");
+            add(outbox, "last");
+        }
+        byte[] bytes = Files.readAllBytes(journal());
+        bytes[indexOf(bytes, "MIDDLE".getBytes(UTF_8)) + 2] ^= 0x40;
+        Files.write(journal(), bytes);
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("first", "last");
+        }
+    }
+
+    @Test
+    void givenCorruptLengthInMiddleRecord_whenReopened_thenReadingResumesAtTheNextRecord() throws IOException {
+        Entry first;
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            first = add(outbox, "first");
+            add(outbox, "middle");
+            add(outbox, "last");
+        }
+        byte[] bytes = Files.readAllBytes(journal());
+        int middle = indexOf(bytes, JournalFormat.add(first)) + JournalFormat.add(first).length;
+        bytes[middle + 1] = 0x7f; // the length field, now far beyond the file
+        Files.write(journal(), bytes);
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("first", "last");
+        }
+    }
+
+    @Test
+    void givenGarbageFile_whenOpened_thenMovedAsideAndStartsEmpty() throws IOException {
+        byte[] garbage = new byte[500];
+        new Random(42).nextBytes(garbage);
+        Files.write(journal(), garbage);
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(outbox.isEmpty()).isTrue();
+            add(outbox, "after");
+        }
+
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> aside = files.filter(p -> p.getFileName().toString().startsWith(Journal.FILE_NAME + ".corrupt-"))
+                    .toList();
+            assertThat(aside).hasSize(1);
+            assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(garbage);
+        }
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("after");
+        }
+    }
+
+    @Test
+    void givenValidHeaderButNoReadableRecord_whenOpened_thenMovedAside() throws IOException {
+        byte[] bytes = new byte[JournalFormat.MAGIC.length + 40];
+        System.arraycopy(JournalFormat.MAGIC, 0, bytes, 0, JournalFormat.MAGIC.length);
+        Files.write(journal(), bytes);
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(outbox.isEmpty()).isTrue();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().contains(".corrupt-")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenManyRemovals_whenCompacted_thenFileShrinksAndLiveSetSurvives() throws IOException {
+        List<String> live = new ArrayList<>();
+        try (Outbox outbox = Outbox.open(dir, 2000)) {
+            for (int i = 0; i < 1000; i++) {
+                Entry e = add(outbox, "message " + i);
+                if (i % 10 == 0) {
+                    live.add("message " + i);
+                }
+                if (i % 10 != 0) {
+                    outbox.remove(e.seq());
+                }
+            }
+            long oneEntry = JournalFormat.add(new Entry(1, "CID/UID/0/>/D", "message 999".getBytes(UTF_8), 1, false))
+                    .length;
+            // Without compaction: 1000 adds and 900 removes.
+            assertThat(Files.size(journal())).isLessThan(1000 * oneEntry);
+            assertThat(payloads(outbox)).containsExactlyElementsOf(live);
+        }
+        try (Outbox outbox = Outbox.open(dir, 2000)) {
+            assertThat(payloads(outbox)).containsExactlyElementsOf(live);
+        }
+    }
+
+    @Test
+    void givenQueueEmptied_whenEnoughDeadRecords_thenJournalHoldsOnlyItsHeader() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 100)) {
+            long emptySize = Files.size(journal());
+            for (int i = 0; i < 100; i++) {
+                add(outbox, "m" + i);
+            }
+            for (Entry e : outbox.pending(100, Set.of())) {
+                outbox.remove(e.seq());
+            }
+
+            assertThat(Files.size(journal())).isEqualTo(emptySize);
+        }
+    }
+
+    @Test
+    void givenSmallerCapacity_whenReopened_thenOldestDroppedAndCounted() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            for (String p : List.of("a", "b", "c", "d")) {
+                add(outbox, p);
+            }
+        }
+
+        try (Outbox outbox = Outbox.open(dir, 2)) {
+            assertThat(payloads(outbox)).containsExactly("c", "d");
+            assertThat(outbox.dropped()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenDroppedEntries_whenReopened_thenTheyStayDropped() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 3)) {
+            for (String p : List.of("a", "b", "c", "d", "e")) {
+                add(outbox, p);
+            }
+        }
+
+        try (Outbox outbox = Outbox.open(dir, 3)) {
+            assertThat(payloads(outbox)).containsExactly("c", "d", "e");
+            assertThat(outbox.dropped()).isZero();
+        }
+    }
+
+    @Test
+    void givenLeftoverFromAnInterruptedCompaction_whenOpened_thenIgnoredAndRemoved() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            add(outbox, "a");
+        }
+        Files.write(dir.resolve(Journal.FILE_NAME + ".tmp"), new byte[] {1, 2, 3});
+
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("a");
+        }
+        assertThat(dir.resolve(Journal.FILE_NAME + ".tmp")).doesNotExist();
+    }
+
+    private static void truncateBy(Path file, int bytes) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() - bytes);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+}
