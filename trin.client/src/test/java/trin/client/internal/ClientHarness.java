@@ -62,6 +62,11 @@ final class ClientHarness implements AutoCloseable {
         return harness;
     }
 
+    /** On a broker of the kind given; Mosquitto accepts any password, the Smart broker only the device's. */
+    static ClientHarness on(BrokerKind kind, Path dir) throws Exception {
+        return kind == BrokerKind.SMART ? onSmartBroker(dir) : new ClientHarness(kind.start(), dir);
+    }
+
     ClientHarness with(String name, Object value) {
         config.put(name, value);
         return this;

@@ -1,0 +1,9 @@
+package trin.client.internal;
+
+class BuiltinCommandsOnMosquittoTest extends BuiltinCommandScenarios {
+
+    @Override
+    BrokerKind broker() {
+        return BrokerKind.MOSQUITTO;
+    }
+}

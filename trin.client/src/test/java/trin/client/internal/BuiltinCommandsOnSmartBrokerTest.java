@@ -1,0 +1,9 @@
+package trin.client.internal;
+
+class BuiltinCommandsOnSmartBrokerTest extends BuiltinCommandScenarios {
+
+    @Override
+    BrokerKind broker() {
+        return BrokerKind.SMART;
+    }
+}

@@ -1,0 +1,49 @@
+package trin.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import trin.testkit.LoginAttempt;
+
+class SessionOnSmartBrokerTest extends SessionScenarios {
+
+    @Override
+    BrokerKind broker() {
+        return BrokerKind.SMART;
+    }
+
+    @Test
+    void reconnectsAfterABrokerRestartWithAFreshPasswordTheBrokerAccepts() throws Exception {
+        sampleDevice().start();
+
+        harness.broker.stop();
+        harness.broker.start();
+        harness.platform.close();
+        harness.connectPlatform();
+        awaitConnectEvents(1);
+
+        List<LoginAttempt> device = harness.broker.logins().stream()
+                .filter(l -> l.clientId().equals(ClientHarness.UID)).toList();
+        assertThat(device).filteredOn(LoginAttempt::accepted).hasSize(2);
+        assertThat(device).filteredOn(l -> !l.accepted()).isEmpty();
+        assertThat(harness.client.status().counters().reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedLoginIsRetriedSlowlyNotInATightLoop() throws Exception {
+        harness = ClientHarness.onSmartBroker(dir);
+        harness.key[0] ^= 1; // the device's key no longer matches the one the platform knows
+        harness.with("reconnectMaxDelay", 60).connectPlatform();
+        harness.startClient();
+
+        Thread.sleep(3000);
+
+        List<LoginAttempt> device = harness.broker.logins().stream()
+                .filter(l -> l.clientId().equals(ClientHarness.UID)).toList();
+        assertThat(device).isNotEmpty().allMatch(l -> !l.accepted());
+        assertThat(device).hasSizeLessThanOrEqualTo(2);
+    }
+}
