@@ -3,6 +3,9 @@ package trin.client.internal;
 import java.time.Clock;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import trin.api.client.Event;
 import trin.api.command.Reply;
 import trin.client.internal.codec.PayloadCodec;
@@ -15,6 +18,8 @@ import trin.client.internal.outbox.Outbox;
  * sent if connected and otherwise dropped, as QoS 0 allows.
  */
 final class Outgoing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outgoing.class);
 
     private final Topics topics;
     private final PayloadCodec codec;
@@ -84,7 +89,12 @@ final class Outgoing {
             session.publishAtMostOnce(topic, payload);
             return;
         }
-        outbox.add(topic, payload, qos, priority);
+        try {
+            outbox.add(topic, payload, qos, priority);
+        } catch (IllegalStateException e) {
+            LOG.debug("Dropped a message to {}: the client has stopped", topic);
+            return;
+        }
         session.flush();
     }
 }
