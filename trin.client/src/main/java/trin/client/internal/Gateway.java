@@ -148,7 +148,13 @@ final class Gateway implements Control, Session.Listener {
             outgoing.events("0", List.of(Event.now(EventCodes.SETTING_ROLLED_BACK, rollback)), outgoing.defaultQos(),
                     true);
         }
-        timer.execute(this::publishFullDump);
+        timer.execute(() -> {
+            try {
+                outgoing.dump(fullDump());
+            } finally {
+                outgoing.flush();
+            }
+        });
         scheduleReport();
     }
 
@@ -269,12 +275,12 @@ final class Gateway implements Control, Session.Listener {
 
     // Internals
 
-    private void publishFullDump() {
+    private Map<String, Object> fullDump() {
         Map<String, Object> dump = new LinkedHashMap<>(health.collect(parts.reporters().get(), Detail.FULL));
         dump.put("ip", IpAddresses.collect());
         dump.put("client", parts.versions());
         dump.put("settings", settings().asMap());
-        outgoing.data("0", dump, outgoing.defaultQos());
+        return dump;
     }
 
     private void publishBasicReport() {

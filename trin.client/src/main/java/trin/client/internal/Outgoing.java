@@ -61,8 +61,19 @@ final class Outgoing {
         send(topics.outbound(pid), codec.events(ts(), events), qos, lifecycle);
     }
 
+    /** The connect event, first after connecting. */
     void connected() {
-        send(topics.outbound("0"), codec.connected(ts()), defaultQos, true);
+        session.publishFirst(topics.outbound("0"), codec.connected(ts()), defaultQos);
+    }
+
+    /** The dump, right after the connect event and before any backlog. */
+    void dump(Object data) {
+        session.publishFirst(topics.outbound("0"), codec.data(ts(), data), defaultQos);
+    }
+
+    /** Lets the backlog go. */
+    void flush() {
+        session.flush();
     }
 
     void reply(String pid, String token, Reply reply) {

@@ -172,6 +172,24 @@ final class Session implements MqttCallbackExtended {
         });
     }
 
+    /**
+     * Publishes a message of this connection now, ahead of the outbox: the
+     * connect event and the dump belong first after a connect, before any
+     * backlog. If the connection is gone, so is their reason to be sent.
+     */
+    void publishFirst(String topic, byte[] payload, int qos) {
+        MqttAsyncClient c = client;
+        if (state != ConnectionState.CONNECTED || c == null) {
+            return;
+        }
+        try {
+            c.publish(topic, payload, qos, false, null, onSession(counters.sent::incrementAndGet,
+                    e -> LOG.debug("Message to {} not delivered: {}", topic, e.toString())));
+        } catch (MqttException e) {
+            LOG.debug("Message to {} not sent: {}", topic, e.getMessage());
+        }
+    }
+
     /** Sends what waits in the outbox, if connected. Safe to call from any thread. */
     void flush() {
         exec.execute(this::flushNow);
@@ -267,7 +285,6 @@ final class Session implements MqttCallbackExtended {
         everConnected = true;
         LOG.info("Connected to {} as {}", broker, options.clientId());
         listener.connected();
-        flushNow();
     }
 
     private void onConnectFailed(Throwable e) {

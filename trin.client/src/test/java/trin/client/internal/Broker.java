@@ -15,6 +15,10 @@ interface Broker extends AutoCloseable {
 
     void stop() throws Exception;
 
+    /** Makes a device known to the broker, where it checks passwords. */
+    default void register(String cid, String uid, byte[] key) {
+    }
+
     /** The logins the broker saw, where it records them. */
     default java.util.List<trin.testkit.LoginAttempt> logins() {
         return java.util.List.of();
@@ -42,6 +46,10 @@ interface Broker extends AutoCloseable {
 
             public void stop() {
                 broker.stop();
+            }
+
+            public void register(String cid, String uid, byte[] key) {
+                broker.register(cid, uid, key);
             }
 
             public java.util.List<trin.testkit.LoginAttempt> logins() {

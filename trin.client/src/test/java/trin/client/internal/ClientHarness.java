@@ -42,6 +42,10 @@ final class ClientHarness implements AutoCloseable {
     final List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = new CopyOnWriteArrayList<>();
     SmartClientComponent client;
     MqttProbe platform;
+    String uid = UID;
+    /** A second device on another harness's broker: closing it leaves the broker and the probe alone. */
+    boolean guest;
+    final List<NetworkCut> cuts = new ArrayList<>();
 
     ClientHarness(Broker broker, Path dir) {
         this.broker = broker;
@@ -65,6 +69,25 @@ final class ClientHarness implements AutoCloseable {
     /** On a broker of the kind given; Mosquitto accepts any password, the Smart broker only the device's. */
     static ClientHarness on(BrokerKind kind, Path dir) throws Exception {
         return kind == BrokerKind.SMART ? onSmartBroker(dir) : new ClientHarness(kind.start(), dir);
+    }
+
+    /** Puts the device behind a relay whose connection the test can cut; the platform's probe stays connected. */
+    NetworkCut behindNetworkCut() throws Exception {
+        NetworkCut cut = new NetworkCut(broker.port());
+        config.put("port", cut.port());
+        cuts.add(cut);
+        return cut;
+    }
+
+    /** Another device of the same customer. */
+    ClientHarness uid(String uid) {
+        this.uid = uid;
+        return this;
+    }
+
+    /** Lets this device log in to the other harness's broker. */
+    void registerWith(ClientHarness other) {
+        other.broker.register(CID, uid, key);
     }
 
     ClientHarness with(String name, Object value) {
@@ -102,7 +125,7 @@ final class ClientHarness implements AutoCloseable {
                 new TestCredentials(CID, key));
         client.handlers = List.copyOf(handlers);
         client.reporters = List.copyOf(reporters);
-        client.bindIdentity(new TestIdentity(UID, dir.resolve("rebooted")));
+        client.bindIdentity(new TestIdentity(uid, dir.resolve("rebooted")));
         client.activate();
     }
 
@@ -158,6 +181,16 @@ final class ClientHarness implements AutoCloseable {
     @Override
     public void close() {
         stopClient();
+        for (NetworkCut cut : cuts) {
+            try {
+                cut.close();
+            } catch (java.io.IOException e) {
+                // closing anyway
+            }
+        }
+        if (guest) {
+            return;
+        }
         if (platform != null) {
             platform.close();
         }

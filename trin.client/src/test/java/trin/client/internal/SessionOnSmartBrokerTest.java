@@ -21,15 +21,20 @@ class SessionOnSmartBrokerTest extends SessionScenarios {
 
         harness.broker.stop();
         harness.broker.start();
-        harness.platform.close();
-        harness.connectPlatform();
-        awaitConnectEvents(1);
 
-        List<LoginAttempt> device = harness.broker.logins().stream()
-                .filter(l -> l.clientId().equals(ClientHarness.UID)).toList();
+        long deadline = System.nanoTime() + ClientHarness.WAIT.toNanos();
+        while (deviceLogins().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        harness.awaitState(trin.api.client.ConnectionState.CONNECTED);
+        List<LoginAttempt> device = deviceLogins();
         assertThat(device).filteredOn(LoginAttempt::accepted).hasSize(2);
         assertThat(device).filteredOn(l -> !l.accepted()).isEmpty();
         assertThat(harness.client.status().counters().reconnects()).isEqualTo(1);
+    }
+
+    private List<LoginAttempt> deviceLogins() {
+        return harness.broker.logins().stream().filter(l -> l.clientId().equals(ClientHarness.UID)).toList();
     }
 
     @Test
