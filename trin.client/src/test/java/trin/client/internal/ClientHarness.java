@@ -43,6 +43,7 @@ final class ClientHarness implements AutoCloseable {
     SmartClientComponent client;
     MqttProbe platform;
     String uid = UID;
+    TestIdentity identity;
     /** A second device on another harness's broker: closing it leaves the broker and the probe alone. */
     boolean guest;
     final List<NetworkCut> cuts = new ArrayList<>();
@@ -125,7 +126,8 @@ final class ClientHarness implements AutoCloseable {
                 new TestCredentials(CID, key));
         client.handlers = List.copyOf(handlers);
         client.reporters = List.copyOf(reporters);
-        client.bindIdentity(new TestIdentity(uid, dir.resolve("rebooted")));
+        identity = new TestIdentity(uid, dir.resolve("rebooted"));
+        client.bindIdentity(identity);
         client.activate();
     }
 

@@ -51,4 +51,20 @@ class SessionOnSmartBrokerTest extends SessionScenarios {
         assertThat(device).isNotEmpty().allMatch(l -> !l.accepted());
         assertThat(device).hasSizeLessThanOrEqualTo(2);
     }
+
+    @Test
+    void aNewIdentityStartsANewSessionAndAVanishedOneKeepsTheOld() throws Exception {
+        sampleDevice().start();
+        String newUid = "AAA0000000000077";
+        harness.broker.register(ClientHarness.CID, newUid, harness.key);
+
+        harness.client.unbindIdentity(harness.identity);
+        assertThat(harness.client.status().connected()).isTrue();
+
+        harness.client.bindIdentity(new TestIdentity(newUid, dir.resolve("rebooted")));
+
+        harness.awaitPublished(ClientHarness.CID + "/" + newUid + "/0/>", m -> m.text().contains(",102,"));
+        harness.awaitPublished(ClientHarness.topic("0", ">"), m -> m.text().contains(",101,"));
+        assertThat(harness.client.status().uid()).contains(newUid);
+    }
 }
