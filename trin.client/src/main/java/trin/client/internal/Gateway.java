@@ -68,8 +68,7 @@ final class Gateway implements Control, Session.Listener {
     private final ExecutorService healthWorkers;
 
     private ScheduledFuture<?> report;
-    private ScheduledFuture<?> rollbackCheck;
-    private volatile String rolledBack;
+    private final Rollback rollback;
 
     Gateway(Parts parts) {
         this.parts = parts;
@@ -92,6 +91,9 @@ final class Gateway implements Control, Session.Listener {
         this.outgoing = new Outgoing(topics, codec, parts.outbox(), session, parts.clock(), parts.counters());
         out[0] = outgoing;
         applyMessageSettings();
+        this.rollback = new Rollback(timer, Duration.ofSeconds(Math.max(1, config.rollbackAfter())),
+                parts.settings(), parts.lastGood(), () -> session.state() == ConnectionState.CONNECTED,
+                session::reconnect);
         this.router = new Router(topics, codec, this::trust, parts.handlers(), new BuiltinCommands(this), pending,
                 outgoing, parts.counters());
     }
@@ -140,14 +142,8 @@ final class Gateway implements Control, Session.Listener {
     @Override
     public void connected() {
         outgoing.connected();
-        parts.lastGood().remember(parts.settings().current());
-        cancel(rollbackCheck);
-        String rollback = rolledBack;
-        if (rollback != null) {
-            rolledBack = null;
-            outgoing.events("0", List.of(Event.now(EventCodes.SETTING_ROLLED_BACK, rollback)), outgoing.defaultQos(),
-                    true);
-        }
+        rollback.connected(parts.settings().current()).ifPresent(text -> outgoing.events("0",
+                List.of(Event.now(EventCodes.SETTING_ROLLED_BACK, text)), outgoing.defaultQos(), true));
         timer.execute(() -> {
             try {
                 outgoing.dump(fullDump());
@@ -190,8 +186,8 @@ final class Gateway implements Control, Session.Listener {
             scheduleReport();
         }
         if (RECONNECTING.contains(setting) && !before.equals(after)) {
-            if (setting == Setting.HOST || setting == Setting.PORT || setting == Setting.KEEP_ALIVE) {
-                watchForRollback();
+            if (Rollback.watches(setting)) {
+                rollback.watch();
             }
             session.reconnect(setting.protocolName() + " changed");
         }
@@ -295,36 +291,6 @@ final class Gateway implements Control, Session.Listener {
         if (interval > 0 && session.state() == ConnectionState.CONNECTED) {
             report = timer.scheduleAtFixedRate(this::publishBasicReport, interval, interval, TimeUnit.SECONDS);
         }
-    }
-
-    private synchronized void watchForRollback() {
-        if (rollbackCheck != null && !rollbackCheck.isDone()) {
-            return;
-        }
-        rollbackCheck = timer.schedule(this::rollBack, Math.max(1, config.rollbackAfter()), TimeUnit.SECONDS);
-    }
-
-    private void rollBack() {
-        if (session.state() == ConnectionState.CONNECTED) {
-            return;
-        }
-        Optional<Settings> good = parts.lastGood().settings();
-        if (good.isEmpty()) {
-            LOG.warn("No connection for {} s after a remote change, and no earlier settings that connected",
-                    config.rollbackAfter());
-            return;
-        }
-        StringBuilder text = new StringBuilder("Rolled back");
-        for (Setting s : List.of(Setting.HOST, Setting.PORT, Setting.KEEP_ALIVE)) {
-            Object value = good.get().value(s);
-            if (!value.equals(settings().value(s))) {
-                parts.settings().change(s, s.format(value));
-                text.append(' ').append(s.protocolName()).append(" to ").append(value);
-            }
-        }
-        rolledBack = text.toString();
-        LOG.warn("No connection for {} s after a remote change: {}", config.rollbackAfter(), rolledBack);
-        session.reconnect("settings rolled back");
     }
 
     private void applyMessageSettings() {
