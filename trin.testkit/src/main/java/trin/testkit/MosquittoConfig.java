@@ -18,6 +18,8 @@ final class MosquittoConfig {
                 .append("per_listener_settings false\n")
                 .append("allow_anonymous true\n")
                 .append("persistence false\n")
+                // Without it each reply waits for a delayed ACK: 40 ms a round trip in tests.
+                .append("set_tcp_nodelay true\n")
                 // stderr is unbuffered; stdout to a file would hold the log back until exit.
                 .append("log_dest stderr\n")
                 .append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n")

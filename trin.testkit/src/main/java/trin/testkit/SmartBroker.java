@@ -38,6 +38,7 @@ public final class SmartBroker implements AutoCloseable {
 
     private final SmartAuthenticator authenticator;
     private final boolean allowAnonymous;
+    private final boolean allowEmptyClientId;
     private final Path keystore;
     private final char[] keystorePassword;
     private final boolean portGiven;
@@ -51,6 +52,7 @@ public final class SmartBroker implements AutoCloseable {
     private SmartBroker(Builder builder) {
         this.authenticator = new SmartAuthenticator(builder.clock, builder.saltWindow);
         this.allowAnonymous = builder.allowAnonymous;
+        this.allowEmptyClientId = builder.allowEmptyClientId;
         this.keystore = builder.keystore;
         this.keystorePassword = builder.keystorePassword;
         this.port = builder.port;
@@ -199,6 +201,7 @@ public final class SmartBroker implements AutoCloseable {
         p.setProperty("host", HOST);
         p.setProperty("port", Integer.toString(port));
         p.setProperty("allow_anonymous", Boolean.toString(allowAnonymous));
+        p.setProperty("allow_zero_byte_client_id", Boolean.toString(allowEmptyClientId));
         p.setProperty("persistence_enabled", "false");
         p.setProperty("telemetry_enabled", "false");
         p.setProperty("netty.epoll", "false");
@@ -245,6 +248,7 @@ public final class SmartBroker implements AutoCloseable {
         private int port;
         private int tlsPort;
         private boolean allowAnonymous;
+        private boolean allowEmptyClientId;
         private Duration saltWindow = Duration.ofSeconds(300);
         private Clock clock = Clock.systemUTC();
         private Path keystore;
@@ -262,6 +266,15 @@ public final class SmartBroker implements AutoCloseable {
         /** Accept CONNECTs without credentials (the development set-up's mosquitto_pub). Off by default. */
         public Builder allowAnonymous(boolean allow) {
             this.allowAnonymous = allow;
+            return this;
+        }
+
+        /**
+         * Accept CONNECTs with an empty client id (the broker names the session), as mosquitto_pub
+         * and mosquitto_sub send by default. Off by default.
+         */
+        public Builder allowEmptyClientId(boolean allow) {
+            this.allowEmptyClientId = allow;
             return this;
         }
 

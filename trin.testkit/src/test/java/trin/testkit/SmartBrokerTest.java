@@ -200,6 +200,15 @@ class SmartBrokerTest {
                 .containsExactly("device", "wrong key", "unknown client id");
     }
 
+    @Test
+    void givenAnonymousAndEmptyClientIdsAllowed_thenAToolWithoutAClientIdConnects() throws Exception {
+        try (SmartBroker open = SmartBroker.builder().allowAnonymous(true).allowEmptyClientId(true).start()) {
+            MqttProbe.builder(open.uri()).clientId("").connect().close();
+        }
+        assertThatThrownBy(() -> MqttProbe.builder(broker.uri()).clientId("").connect())
+                .isInstanceOf(MqttException.class);
+    }
+
     private MqttProbe connectDevice(String username, String password) throws MqttException {
         return MqttProbe.builder(broker.uri()).clientId(UID).credentials(username, password).connect();
     }

@@ -250,6 +250,8 @@ final class Session implements MqttCallbackExtended {
         if (options.tls()) {
             connect.setSocketFactory(TlsContexts.socketFactory(options.caFile()));
             connect.setHttpsHostnameVerificationEnabled(true);
+        } else {
+            connect.setSocketFactory(new NoDelaySockets());
         }
         return connect;
     }

@@ -58,7 +58,10 @@ final class TlsContexts {
         return store;
     }
 
-    /** Limits every socket to TLS 1.2 and 1.3, whatever the JVM's own defaults allow. */
+    /**
+     * Limits every socket to TLS 1.2 and 1.3, whatever the JVM's own defaults
+     * allow, and sends without Nagle's delay (see {@link NoDelaySockets}).
+     */
     static final class ModernTls extends SSLSocketFactory {
 
         static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
@@ -69,8 +72,9 @@ final class TlsContexts {
             this.delegate = delegate;
         }
 
-        private static Socket limit(Socket socket) {
+        private static Socket limit(Socket socket) throws IOException {
             ((SSLSocket) socket).setEnabledProtocols(PROTOCOLS);
+            socket.setTcpNoDelay(true);
             return socket;
         }
 

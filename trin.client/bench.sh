@@ -1,0 +1,42 @@
+#!/bin/sh
+# Measurement tools of trin.client, not tests (surefire never runs them):
+#
+#   bench.sh load [options]   the load driver: the client component against a real
+#                             broker on 127.0.0.1, commands from a Paho "platform",
+#                             round trips timed. Options (defaults):
+#                             --broker mosquitto|smart (mosquitto) --warmup 2000
+#                             --n1 10000 --n8 20000 --window 8 --max-seconds 120
+#                             --phase-seconds 40 --stall-seconds 10 --workers N
+#                             --broker mosquitto-nodelay: Mosquitto with
+#                             set_tcp_nodelay; --platform-nodelay true;
+#                             --device-nodelay false (what-if: TCP_NODELAY on
+#                             the client's socket, which it does not set itself)
+#   bench.sh jmh [JMH args]   CodecBenchmark (parse and build of payloads), with
+#                             -prof gc unless a profiler is given; e.g. -f 1 -i 3
+#
+# Works from any directory. Needs the other modules installed in the local
+# repository (mvn install), as `mvn -pl trin.client` does; runs Maven offline
+# unless BENCH_ONLINE is set. JAVA_OPTS go to the JVM of the tool.
+set -e
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+usage() {
+    echo "usage: $0 load [--broker mosquitto|smart] [--n1 N] [--n8 N] ... | jmh [JMH args]" >&2
+    exit 64
+}
+[ $# -ge 1 ] || usage
+tool="$1"
+shift
+case "$tool" in
+    # --add-opens: only for the driver's --device-nodelay what-if
+    load) main=trin.client.internal.LoadDriver; jvm="--add-opens java.base/javax.net=ALL-UNNAMED" ;;
+    jmh) main=trin.client.internal.bench.CodecBenchmark; jvm= ;;
+    *) usage ;;
+esac
+offline=-o
+[ -n "$BENCH_ONLINE" ] && offline=
+mvn -B -q -Dstyle.color=never $offline test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
+# shellcheck disable=SC2086
+exec java $jvm $JAVA_OPTS -cp "$here/target/test-classes:$here/target/classes:$(cat target/bench.classpath)" \
+    "$main" "$@"
