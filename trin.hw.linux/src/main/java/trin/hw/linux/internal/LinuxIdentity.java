@@ -1,5 +1,6 @@
 package trin.hw.linux.internal;
 
+import trin.hw.common.RebootCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;

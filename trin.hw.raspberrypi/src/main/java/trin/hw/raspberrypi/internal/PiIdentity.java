@@ -1,5 +1,6 @@
 package trin.hw.raspberrypi.internal;
 
+import trin.hw.common.RebootCommand;
 import java.io.IOException;
 import java.util.OptionalInt;
 

@@ -1,4 +1,4 @@
-package trin.hw.linux.internal;
+package trin.hw.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package trin.hw.raspberrypi.internal;
+package trin.hw.common;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the configured reboot command. The command line is split on whitespace
  * into the program and its arguments: no shell, no quoting.
+ *
+ * <p>Shared by the hardware bundles: each embeds a private copy of this
+ * package (bnd's {@code -conditionalpackage}), so none exports it.
  */
-// A copy of this class lives in trin.hw.linux: implementation packages are private to their bundle.
-final class RebootCommand {
+public final class RebootCommand {
 
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
     private static final int EXCERPT_CHARS = 500;
@@ -29,7 +31,7 @@ final class RebootCommand {
     private final List<String> argv;
     private final Duration wait;
 
-    RebootCommand(String commandLine) {
+    public RebootCommand(String commandLine) {
         this(commandLine, DEFAULT_WAIT);
     }
 
@@ -47,7 +49,7 @@ final class RebootCommand {
      * Starts the command and waits a bounded time for it. A command still
      * running after that is taken as a reboot under way, and left alone.
      */
-    void run() throws IOException {
+    public void run() throws IOException {
         if (argv.isEmpty()) {
             throw new IOException("No reboot command configured (rebootCommand is empty)");
         }
