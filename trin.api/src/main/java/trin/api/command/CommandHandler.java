@@ -14,6 +14,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public final class MyApp implements CommandHandler { ... }
  * </pre>
  *
+ * <p>A handler that also uses {@link trin.api.client.SmartClient} must
+ * reference it dynamically and optionally ({@code policy = DYNAMIC},
+ * {@code cardinality = OPTIONAL}): the client references every handler, and a
+ * static, mandatory reference back would make a cycle that Declarative
+ * Services cannot resolve when the client restarts.
+ *
  * <p>Handlers are called on a worker thread of the client, never on the MQTT
  * library's thread, and may be called concurrently for different commands.
  * A handler that takes long delays only its own reply.

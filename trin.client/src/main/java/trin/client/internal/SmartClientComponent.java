@@ -131,8 +131,11 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
 
     void unbindIdentity(DeviceIdentity identity) {
         synchronized (lock) {
-            if (this.identity == identity) {
-                this.identity = null;
+            if (this.identity != identity) {
+                return;
+            }
+            this.identity = null;
+            if (active) {
                 LOG.info("The hardware bundle went away; the session goes on as device {}",
                         gateway == null ? "(none yet)" : gateway.uid());
             }

@@ -1,0 +1,191 @@
+package trin.distribution;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the built distribution (target/trin) in a temporary directory, so
+ * that a run leaves target/ as it was, and the runtime started from it as a
+ * real process: {@code bin/trin} with standard input from /dev/null, as
+ * systemd starts it.
+ */
+final class Distribution implements AutoCloseable {
+
+    static final Path BUILT = Path.of(System.getProperty("trin.distribution", "target/trin"));
+
+    private final Path home;
+    private final Path log;
+    private Process process;
+    private long startedNanos;
+
+    private Distribution(Path home) {
+        this.home = home;
+        this.log = home.getParent().resolve("trin.log");
+    }
+
+    /** Copies the built distribution, without a data/ a manual run may have left, into {@code dir}/trin. */
+    static Distribution copy(Path dir) throws IOException {
+        if (!Files.isExecutable(BUILT.resolve("bin/trin"))) {
+            throw new IllegalStateException("No built distribution at " + BUILT.toAbsolutePath()
+                    + ": run mvn package first");
+        }
+        Path home = dir.resolve("trin");
+        try (Stream<Path> files = Files.walk(BUILT)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path relative = BUILT.relativize(source);
+                if (relative.startsWith("data")) {
+                    continue;
+                }
+                Path target = home.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return new Distribution(home);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path conf(String file) {
+        return home.resolve("conf").resolve(file);
+    }
+
+    /** Sets a property of a conf/ file, replacing its line or adding one, as a user would edit it. */
+    Distribution set(String file, String name, String value) throws IOException {
+        Path path = conf(file);
+        List<String> lines = Files.exists(path) ? new ArrayList<>(Files.readAllLines(path, UTF_8)) : new ArrayList<>();
+        Pattern line = Pattern.compile("^\\s*" + Pattern.quote(name) + "\\s*[=:].*$");
+        boolean replaced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (line.matcher(lines.get(i)).matches()) {
+                lines.set(i, name + "=" + value);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            lines.add(name + "=" + value);
+        }
+        Files.write(path, lines, UTF_8);
+        return this;
+    }
+
+    /** Starts bin/trin without a terminal, from another working directory, its output to a log file. */
+    Distribution start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/trin").toString())
+                .directory(home.getParent().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        startedNanos = System.nanoTime();
+        process = builder.start();
+        return this;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, UTF_8) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the log has a line matching {@code regex}.
+     *
+     * @return the match, and how long after the start it was first seen
+     */
+    Matcher awaitLog(String regex, Duration timeout) throws InterruptedException {
+        Pattern pattern = Pattern.compile(regex, Pattern.MULTILINE);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Matcher m = pattern.matcher(log());
+            if (m.find()) {
+                return m;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("trin exited with " + process.exitValue() + " before logging /" + regex
+                        + "/:\n" + log());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No /" + regex + "/ in the log within " + timeout + ":\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Runs {@code bin/trin <args>} as a tool, without a terminal, and returns its exit code and output. */
+    Result tool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/trin").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(home.getParent(), "tool", ".out");
+        Process tool = new ProcessBuilder(command)
+                .directory(home.getParent().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!tool.waitFor(60, TimeUnit.SECONDS)) {
+            tool.destroyForcibly();
+            throw new AssertionError("bin/trin " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Result(tool.exitValue(), Files.readString(out, UTF_8));
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /** Sends SIGTERM (what systemd sends) and waits for the process to end. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("trin still running " + timeout + " after SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}

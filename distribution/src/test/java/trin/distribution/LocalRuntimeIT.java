@@ -1,0 +1,158 @@
+package trin.distribution;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import trin.testkit.KeyDirs;
+import trin.testkit.LoginAttempt;
+import trin.testkit.MqttProbe;
+import trin.testkit.SmartBroker;
+
+/**
+ * The built distribution, run as systemd runs it: {@code bin/trin} as a
+ * process without a terminal. The local broker's port is changed in the
+ * copy's {@code conf/trin.client.cfg}, as a user would, so that 1883 need not
+ * be free.
+ */
+class LocalRuntimeIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SEED_COMMAND = "{\"c\": [123456789,\">a_tct\", [\"sum_these\",1,2,3]]}";
+
+    @TempDir
+    Path temp;
+
+    private Distribution trin;
+    private MqttProbe probe;
+    private SmartBroker platform;
+
+    @AfterEach
+    void cleanUp() {
+        if (probe != null) {
+            probe.close();
+        }
+        if (trin != null) {
+            trin.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void givenTheShippedLocalSetUp_whenStartedWithoutATerminal_thenItAnswersTheSeedsCommandAndStopsCleanly()
+            throws Exception {
+        int port = Distribution.freePort();
+        trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port)).start();
+
+        Matcher connected = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + port + " as (\\S+)$",
+                START);
+        System.out.printf("trin: launch to connected in %d ms%n", trin.sinceStart().toMillis());
+        String uid = connected.group(1);
+        String cid = Files.readString(trin.home().resolve("data/local-key/trinqtt.cid"), UTF_8).strip();
+        assertThat(cid).isEqualTo("00000000");
+        trin.awaitLog(Pattern.quote("mosquitto_pub -d -h localhost -p " + port + " -t '00000000/" + uid
+                + "/my_app_id/</' -m '" + SEED_COMMAND + "' -q 1"), WAIT);
+        assertThat(trin.log())
+                .contains("LOCAL development broker listening on 127.0.0.1:" + port + " (not the Smart platform)");
+        assertThat(Files.getPosixFilePermissions(trin.home().resolve("data/local-key/trinqtt")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        probe = MqttProbe.builder("tcp://127.0.0.1:" + port).subscribe(cid + "/#").connect();
+        probe.publish(cid + "/" + uid + "/my_app_id/</", SEED_COMMAND, 1, false);
+        MqttProbe.Received reply = probe.awaitMessage(cid + "/" + uid + "/my_app_id/>/>a_tct", WAIT);
+        assertThat(reply.text()).isEqualTo("{\"x\":[0,0,6]}");
+
+        probe.clear();
+        probe.publish(cid + "/" + uid + "/my_app_id/</",
+                "{\"c\": [123456789,\">bad\", [\"sum_these\",1,\"two\"]]}", 1, false);
+        assertThat(probe.awaitMessage(cid + "/" + uid + "/my_app_id/>/>bad", WAIT).text())
+                .isEqualTo("{\"x\":[0,-300,\"NAC arguments must be numbers\"]}");
+
+        Distribution.Result status = trin.tool("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).contains("CONNECTED").contains("LOCAL").contains(uid).contains("00000000");
+
+        Distribution.Result tried = trin.tool("try");
+        assertThat(tried.exitCode()).as(tried.output()).isZero();
+        assertThat(tried.output()).contains("Reply on " + cid + "/" + uid + "/my_app_id/>/>a_tct: {\"x\":[0,0,6]}");
+
+        probe.clear();
+        int exit = trin.terminate(Duration.ofSeconds(40));
+
+        assertThat(exit).as("exit code after SIGTERM\n" + trin.log()).isIn(0, 143);
+        assertThat(trin.log()).contains("Stopping trin (stop signal").contains("trin stopped")
+                .doesNotContain("[ERROR]").doesNotContain("ERROR :");
+        MqttProbe.Received will = probe.awaitMessage(cid + "/" + uid + "/0/>", WAIT);
+        assertThat(will.text()).contains(",101,");
+        assertThat(trin.tool("status").exitCode()).as("status once stopped").isEqualTo(3);
+    }
+
+    @Test
+    void givenConfNamingAnotherBrokerAndKeyDirectory_thenItUsesThoseAndStartsNoBrokerOfItsOwn() throws Exception {
+        String cid = "12345678";
+        String uid = "123456789012345";
+        byte[] key = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+        platform = SmartBroker.builder().start().register(cid, uid, key);
+        Path keyDir = KeyDirs.provision(temp.resolve("key"), cid, key);
+        trin = Distribution.copy(temp)
+                .set("trin.client.cfg", "host", "127.0.0.1")
+                .set("trin.client.cfg", "port", Integer.toString(platform.port()))
+                .set("trin.client.cfg", "local", "false")
+                .set("trin.client.cfg", "trustEmptySender", "false")
+                .set("trin.crypto.cfg", "keyDir", keyDir.toString())
+                .set("trin.hw.linux.cfg", "uid", uid)
+                .set("trin.hw.raspberrypi.cfg", "cpuinfo", temp.resolve("no-cpuinfo").toString())
+                .start();
+
+        trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://127.0.0.1:" + platform.port() + " as " + uid + "$",
+                START);
+
+        assertThat(platform.logins()).contains(new LoginAttempt(uid, cid + uid, true, "device"));
+        assertThat(trin.log()).contains("no local broker started").doesNotContain("LOCAL development broker");
+        assertThat(trin.home().resolve("data/local-key")).doesNotExist();
+        Distribution.Result status = trin.tool("status");
+        assertThat(status.output()).contains("CONNECTED").doesNotContain("LOCAL").contains(cid);
+
+        assertThat(trin.terminate(Duration.ofSeconds(40))).isIn(0, 143);
+    }
+
+    @Test
+    void givenTheLocalBrokersPortTaken_whenStarted_thenItExitsNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(taken.getLocalPort()))
+                    .start();
+
+            assertThat(trin.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(trin.process().exitValue()).isEqualTo(1);
+            assertThat(trin.log()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("port=... in conf/trin.client.cfg");
+        }
+    }
+
+    @Test
+    void givenNoRuntime_whenStatus_thenNotRunning() throws Exception {
+        trin = Distribution.copy(temp);
+
+        Distribution.Result status = trin.tool("status");
+
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.output()).contains("trin is not running");
+    }
+}

@@ -1,0 +1,96 @@
+package trin.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The distribution's directory ({@code trin.home}) and the places in it.
+ *
+ * <pre>
+ * bin/      the trin script and the systemd unit
+ * lib/      the launcher's class path: Felix, this launcher, the local broker
+ * bundle/   every bundle the runtime installs
+ * conf/     &lt;pid&gt;.cfg files (Configuration Admin), system.properties, framework.properties
+ * data/     made at run time: framework cache, local key, settings, outbox, control socket
+ * </pre>
+ */
+record Home(Path dir) {
+
+    /** The system property bin/trin sets to the distribution's directory. */
+    static final String PROPERTY = "trin.home";
+
+    Home {
+        dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** From {@value #PROPERTY}, else the directory above the launcher's jar in {@code lib/}. */
+    static Home locate() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return new Home(Path.of(configured));
+        }
+        try {
+            Path jar = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new Home(Files.isDirectory(jar) ? Path.of("") : jar.getParent().getParent());
+        } catch (URISyntaxException | RuntimeException e) {
+            return new Home(Path.of(""));
+        }
+    }
+
+    Path conf() {
+        return dir.resolve("conf");
+    }
+
+    Path conf(String file) {
+        return conf().resolve(file);
+    }
+
+    Path bundles() {
+        return dir.resolve("bundle");
+    }
+
+    Path data() {
+        return dir.resolve("data");
+    }
+
+    /** Private to the user the runtime runs as (0700): the lock, the control socket, scratch space. */
+    Path run() {
+        return data().resolve("run");
+    }
+
+    /** Creates {@link #run()} if needed, owner-only. */
+    Path prepareRun() throws IOException {
+        Files.createDirectories(run());
+        if (run().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(run(), PosixFilePermissions.fromString("rwx------"));
+        }
+        return run();
+    }
+
+    Path socket() {
+        return run().resolve("trin.sock");
+    }
+
+    Path frameworkCache() {
+        return data().resolve("felix-cache");
+    }
+
+    /** The key directory of the local development identity. */
+    Path localKeyDir() {
+        return data().resolve("local-key");
+    }
+
+    /** {@code bin/trin} as the user would type it from the current directory. */
+    String script() {
+        Path script = dir.resolve("bin").resolve("trin");
+        Path cwd = Path.of("").toAbsolutePath();
+        if (script.startsWith(cwd)) {
+            Path relative = cwd.relativize(script);
+            return relative.getNameCount() == 2 ? "bin/trin" : relative.toString();
+        }
+        return script.toString();
+    }
+}

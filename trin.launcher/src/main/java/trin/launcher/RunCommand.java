@@ -1,0 +1,170 @@
+package trin.launcher;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/trin} with no command: the runtime, in the foreground, until
+ * SIGTERM (or Ctrl-D, {@code stop 0} in the shell). Starts the LOCAL development broker
+ * first when the configuration points at it, then the framework; on the way
+ * out stops the framework first (the client publishes its will event and
+ * disconnects) and the broker last.
+ */
+final class RunCommand {
+
+    /** What {@code bin/trin status|uid|cid|settings} may ask the running runtime, and the shell command each runs. */
+    static final Map<String, String> QUERIES = Map.of(
+            "status", "trin:status",
+            "uid", "trin:uid",
+            "cid", "trin:cid",
+            "settings", "trin:settings");
+
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    private final Home home;
+    private final boolean shell;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private LocalBroker broker;
+    private OsgiRuntime runtime;
+    private ControlSocket control;
+
+    RunCommand(Home home, boolean shell) {
+        this.home = home;
+        this.shell = shell;
+    }
+
+    int run() throws InterruptedException, IOException {
+        long started = System.nanoTime();
+        FileChannel lock = lock();
+        Setup setup = Setup.read(home);
+        describe(setup);
+        if (setup.local()) {
+            broker = LocalBroker.start(home, setup.port());
+        }
+        Thread hook = new Thread(() -> stop("stop signal: SIGTERM, SIGINT or SIGHUP"), "trin-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runtime = OsgiRuntime.start(home, home.frameworkCache(), shell, name -> true);
+        } catch (RuntimeException e) {
+            stop("start-up failed");
+            throw e;
+        }
+        openControlSocket();
+        LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
+                shell ? "; the Gogo shell is on this terminal (help trin:status; Ctrl-D or stop 0 stops trin)" : "");
+        ConnectWatch.start(runtime.context(), setup, home);
+        runtime.awaitStop();
+        stop("the framework stopped");
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            return -1; // the JVM is exiting already (SIGTERM): its hook finishes the job
+        }
+        lock.close();
+        return 0;
+    }
+
+    private void stop(String reason) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Stopping trin ({})", reason);
+        if (runtime != null) {
+            runtime.stop(STOP_TIMEOUT_MILLIS);
+        }
+        if (control != null) {
+            control.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        LOG.info("trin stopped");
+    }
+
+    /** One runtime per distribution directory: two would share the framework cache and the outbox. */
+    private FileChannel lock() {
+        try {
+            FileChannel channel = FileChannel.open(home.prepareRun().resolve("trin.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new LauncherException("trin is already running from " + home.dir() + " (see: " + home.script()
+                        + " status)");
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new LauncherException("Cannot write to " + home.data() + " (" + e.getMessage()
+                    + "): run trin as the user who owns " + home.dir(), e);
+        }
+    }
+
+    private void describe(Setup setup) {
+        if (setup.local()) {
+            LOG.info("LOCAL development set-up (conf/trin.client.cfg: broker {}:{}; conf/trin.crypto.cfg: the "
+                    + "development key in {}): starting the LOCAL development broker, not connecting to the Smart "
+                    + "platform", setup.host(), setup.port(), home.localKeyDir());
+        } else if (setup.keyLocal()) {
+            LOG.warn("conf/trin.client.cfg names the broker {}:{}, but conf/trin.crypto.cfg still names the LOCAL "
+                    + "development key ({}), which that broker does not know. To use the Smart platform: "
+                    + "cp conf/platform/*.cfg conf/ and {} register <username>", setup.host(), setup.port(),
+                    home.localKeyDir(), home.script());
+        } else {
+            LOG.info("Broker {}:{} and key directory {}, as conf/ says; no local broker started", setup.host(),
+                    setup.port(), setup.keyDir());
+        }
+    }
+
+    private void openControlSocket() {
+        try {
+            control = ControlSocket.open(home.socket(), this::answer);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("'{} status' will not work: cannot listen on {}: {}", home.script(), home.socket(),
+                    e.toString());
+        }
+    }
+
+    private ControlSocket.Answer answer(String request) {
+        if (request.equals("ping")) {
+            return ControlSocket.Answer.ok("trin is running from " + home.dir());
+        }
+        String command = QUERIES.get(request);
+        if (command == null) {
+            return ControlSocket.Answer.error("Unknown request '" + request + "'; known: " + QUERIES.keySet());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            String result = Gogo.execute(runtime.context(), command, Map.of(),
+                    new ByteArrayInputStream(new byte[0]), out, out);
+            return ControlSocket.Answer.ok(out.toString(StandardCharsets.UTF_8) + result);
+        } catch (LauncherException e) {
+            String message = e.getMessage();
+            if (message != null && message.startsWith("Command not found")) {
+                message = command + " is not there yet: the trin bundles are starting, or one of them failed "
+                        + "(see the log)";
+            }
+            return ControlSocket.Answer.error(out.toString(StandardCharsets.UTF_8) + message);
+        }
+    }
+
+    /** Whether a runtime answers on this distribution's control socket. */
+    static Optional<String> running(Home home) {
+        try {
+            return ControlSocket.ask(home.socket(), "ping").map(ControlSocket.Answer::text);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
