@@ -43,6 +43,8 @@ final class Upgrader {
     }
 
     void upgrade() {
+        // Taken first: once this bundle has updated itself, its context is no longer valid.
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         List<Bundle> updated = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String name = bundle.getSymbolicName();
@@ -64,7 +66,7 @@ final class Upgrader {
             }
         }
         if (!updated.isEmpty()) {
-            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(updated);
+            wiring.refreshBundles(updated);
             LOG.info("Refreshed {} trin bundles", updated.size());
         }
     }

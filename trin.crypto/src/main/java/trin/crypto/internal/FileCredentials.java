@@ -1,7 +1,9 @@
 package trin.crypto.internal;
 
+import java.io.File;
 import java.nio.file.Path;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -23,8 +25,11 @@ public final class FileCredentials implements Credentials {
     private final SaltSequence salts;
 
     @Activate
-    public FileCredentials(CryptoConfiguration config) {
+    public FileCredentials(CryptoConfiguration config, BundleContext context) {
         this(new KeyFiles(Path.of(config.keyDir())), SALTS);
+        // The bundle's data area outlives its class loader: an update must not start the salts over.
+        File data = context == null ? null : context.getDataFile("last-salt");
+        SALTS.keepIn(data == null ? null : data.toPath());
     }
 
     FileCredentials(KeyFiles files, SaltSequence salts) {

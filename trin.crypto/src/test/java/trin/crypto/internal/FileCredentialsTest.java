@@ -87,7 +87,7 @@ class FileCredentialsTest {
     @Test
     void givenTheSystemClock_whenTwoPasswordsAreMadeAtOnce_thenTheyDiffer() throws Exception {
         provision(BINARY_KEY, "C42");
-        FileCredentials real = new FileCredentials(new TestConfig(keyDir, "http://unused", 1));
+        FileCredentials real = new FileCredentials(new TestConfig(keyDir, "http://unused", 1), null);
 
         char[] first = real.password();
         char[] second = real.password();

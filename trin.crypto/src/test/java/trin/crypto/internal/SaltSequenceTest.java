@@ -59,4 +59,19 @@ class SaltSequenceTest {
 
         assertThat(seen).hasSize(8000);
     }
+
+    @Test
+    void aNewSequenceKeptInTheSameFileNeverReusesASalt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("last-salt");
+        SaltSequence before = new SaltSequence(() -> 1000);
+        before.keepIn(file);
+        long first = before.next();
+        long second = before.next();
+
+        SaltSequence afterAnUpdate = new SaltSequence(() -> 1000);
+        afterAnUpdate.keepIn(file);
+
+        assertThat(List.of(first, second)).containsExactly(1000L, 1001L);
+        assertThat(afterAnUpdate.next()).isEqualTo(1002L);
+    }
 }

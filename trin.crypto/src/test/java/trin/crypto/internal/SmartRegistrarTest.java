@@ -34,7 +34,7 @@ class SmartRegistrarTest {
             FakePlatform.Request request = platform.request();
             assertThat(request.path()).isEqualTo(FakePlatform.PATH + "123456789012345/");
             assertThat(request.body()).isEqualTo("{\"model_id\":31}");
-            FileCredentials credentials = new FileCredentials(config);
+            FileCredentials credentials = new FileCredentials(config, null);
             assertThat(credentials.username("123456789012345")).isEqualTo("C7123456789012345");
             assertThat(credentials.password()).hasSize(32);
         }

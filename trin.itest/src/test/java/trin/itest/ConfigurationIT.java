@@ -1,0 +1,97 @@
+package trin.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import trin.testkit.MqttProbe;
+
+/**
+ * A configuration changed through ConfigurationAdmin takes effect in the running framework: no
+ * bundle is restarted, the client component picks the new values up.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class ConfigurationIT extends TrinTestSupport {
+
+    private static final String OTHER_DEVICE = "111111111111111";
+    private static final String OTHER_APP = "other_app";
+
+    @Test
+    public void givenARunningClient_whenPdrIntervalIsConfigured_thenItAnswersAndReportsWithTheNewValue()
+            throws Exception {
+        Platform platform = connectedDevice();
+        assertEquals("3600", platform.call("0", "before", "get", "pdr_interval").path(2).asText());
+        List<String> restarted = watchTrinBundles();
+
+        configure("trin.client", clientConfiguration(Map.of("pdrInterval", 1)));
+
+        platform.awaitAnswer(pdr -> pdr.path(2).asInt() == 1, "0", "get", "pdr_interval");
+        // The periodic (basic) report now comes every second: data on PID 0 that is not a full dump.
+        int after = platform.lastIndex();
+        List<MqttProbe.Received> reports = platform.awaitMessages(m -> m.index() > after && Platform.isData(m, "0")
+                && Platform.data(m).has("cpu_usg") && !Platform.data(m).has("top_5_proc"), 2);
+        assertTrue(reports.size() >= 2);
+        assertEquals("trin bundles stopped or started", List.of(), restarted);
+    }
+
+    /**
+     * Commands from another device are dropped until it is a trusted sender; configured so, its
+     * commands are answered, on its own topic too.
+     */
+    @Test
+    public void givenARunningClient_whenTrustedSendersIsConfigured_thenThatDevicesCommandsAreAnswered()
+            throws Exception {
+        // One command worker: commands are handled in the order they arrive.
+        Platform platform = connectedDevice(Map.of("workers", 1));
+        installExamples();
+        platform.commandFrom(OTHER_DEVICE + "/" + OTHER_APP, "my_app_id", "untrusted", "sum_these", 1, 1);
+        assertEquals("[0,0,2]", platform.call("my_app_id", "from-server", "sum_these", 1, 1).toString());
+        assertFalse("an untrusted sender got an answer",
+                platform.messages().stream().anyMatch(m -> m.topic().endsWith("/untrusted")));
+        List<String> restarted = watchTrinBundles();
+
+        configure("trin.client",
+                clientConfiguration(Map.of("workers", 1, "trustedSenders", new String[] {OTHER_DEVICE})));
+
+        platform.awaitAnswer(trusted -> trusted.path(2).asText().equals(OTHER_DEVICE), "0", "get", "trusted_senders");
+        platform.commandFrom(OTHER_DEVICE + "/" + OTHER_APP, "my_app_id", "trusted", "sum_these", 2, 2);
+        JsonNode reply = platform.awaitReply("my_app_id", "trusted");
+        assertEquals("[0,0,4]", reply.toString());
+        // A reply to another device also goes to that device's own topic: CID/SENDER/SENDER_PID/</UID/PID/TCT.
+        String toSender = String.join("/", Platform.CID, OTHER_DEVICE, OTHER_APP, "<", Platform.UID, "my_app_id",
+                "trusted");
+        assertEquals("[0,0,4]", Platform.json(platform.awaitMessage(toSender)).path("x").toString());
+        assertEquals("trin bundles stopped or started", List.of(), restarted);
+    }
+
+    /** Records every trin bundle that stops or starts from now on. */
+    private List<String> watchTrinBundles() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        BundleListener listener = event -> {
+            Bundle bundle = event.getBundle();
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("trin.")
+                    && (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.STARTED)) {
+                String what = event.getType() == BundleEvent.STOPPED ? " stopped" : " started";
+                events.add(bundle.getSymbolicName() + what);
+            }
+        };
+        context.addBundleListener(listener);
+        return events;
+    }
+}
