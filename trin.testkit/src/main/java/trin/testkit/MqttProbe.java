@@ -299,8 +299,22 @@ public final class MqttProbe implements AutoCloseable {
         }
 
         /** Connects and subscribes. */
+        /**
+         * Connects and subscribes. A connection lost while subscribing is tried
+         * again, twice: Moquette 0.17 marks a connection connected only once its
+         * CONNACK is written, and drops a SUBSCRIBE that overtakes that ("SUBSCRIBE
+         * received on already closed connection"), closing the connection.
+         */
         public MqttProbe connect() throws MqttException {
-            return new MqttProbe(this);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return new MqttProbe(this);
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 }
