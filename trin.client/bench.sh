@@ -7,10 +7,7 @@
 #                             --broker mosquitto|smart (mosquitto) --warmup 2000
 #                             --n1 10000 --n8 20000 --window 8 --max-seconds 120
 #                             --phase-seconds 40 --stall-seconds 10 --workers N
-#                             --broker mosquitto-nodelay: Mosquitto with
-#                             set_tcp_nodelay; --platform-nodelay true;
-#                             --device-nodelay false (what-if: TCP_NODELAY on
-#                             the client's socket, which it does not set itself)
+#                             --platform-nodelay true
 #   bench.sh jmh [JMH args]   CodecBenchmark (parse and build of payloads), with
 #                             -prof gc unless a profiler is given; e.g. -f 1 -i 3
 #
@@ -28,8 +25,7 @@ usage() {
 tool="$1"
 shift
 case "$tool" in
-    # --add-opens: only for the driver's --device-nodelay what-if
-    load) main=trin.client.internal.LoadDriver; jvm="--add-opens java.base/javax.net=ALL-UNNAMED" ;;
+    load) main=trin.client.internal.LoadDriver; jvm= ;;
     jmh) main=trin.client.internal.bench.CodecBenchmark; jvm= ;;
     *) usage ;;
 esac

@@ -3,11 +3,6 @@ package trin.client.internal;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
-import javax.net.SocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -55,18 +48,14 @@ import trin.testkit.Mosquitto;
  *
  * <p>Run it with {@code trin.client/bench.sh load [options]}; options (defaults):
  * <ul>
- * <li>{@code --broker mosquitto|smart|mosquitto-nodelay} (mosquitto): trin.testkit's
- * Mosquitto, the in-process Smart broker, or a Mosquitto process started here with
- * {@code set_tcp_nodelay true} (to tell the broker's Nagle delays from the clients')
+ * <li>{@code --broker mosquitto|smart} (mosquitto): trin.testkit's Mosquitto, or the
+ * in-process Smart broker
  * <li>{@code --warmup 2000}, {@code --n1 10000}, {@code --n8 20000}, {@code --window 8}
  * <li>{@code --max-seconds 120}: the whole run; {@code --phase-seconds} (a third of
  * it): one phase; {@code --stall-seconds 10}: how long one reply may take before the
  * phase is abandoned
  * <li>{@code --platform-nodelay true}: TCP_NODELAY on the platform's socket, so that the
  * driver's own Nagle delays are not counted against the device
- * <li>{@code --device-nodelay false}: a what-if: makes a TCP_NODELAY factory the JVM's default
- * socket factory, which the client's Paho connection then uses (the client sets no
- * TCP_NODELAY itself); needs {@code --add-opens java.base/javax.net=ALL-UNNAMED}
  * <li>{@code --workers N}: the client's command workers (default: the component's)
  * </ul>
  */
@@ -130,19 +119,10 @@ public final class LoadDriver {
         int n8 = intOption("n8", 20_000);
         int window = intOption("window", 8);
 
-        if (deviceNoDelay()) {
-            try {
-                NoDelaySockets.becomeDefault();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                System.err.println("--device-nodelay needs --add-opens java.base/javax.net=ALL-UNNAMED: " + e);
-                return 2;
-            }
-        }
         Path dir = Files.createTempDirectory("trin-load-");
         boolean ok;
-        try (ClientHarness harness = brokerName.equals("mosquitto-nodelay")
-                ? new ClientHarness(NoDelayMosquitto.start(dir), dir)
-                : ClientHarness.on(BrokerKind.valueOf(brokerName.toUpperCase(Locale.ROOT)), dir)) {
+        try (ClientHarness harness = ClientHarness.on(BrokerKind.valueOf(brokerName.toUpperCase(Locale.ROOT)),
+                dir)) {
             try {
                 ok = measure(harness, warmup, n1, n8, window);
             } finally {
@@ -166,9 +146,8 @@ public final class LoadDriver {
             System.err.println("The client did not connect within " + ClientHarness.WAIT.toSeconds() + " s");
             return false;
         }
-        System.out.printf("broker %s on 127.0.0.1:%d; client connected; TCP_NODELAY: platform %s, device %s%s; "
-                + "%d cores; budget %d s, %d s per phase%n", harness.broker, harness.broker.port(),
-                platformNoDelay() || deviceNoDelay(), deviceNoDelay(), deviceNoDelay() ? " (what-if)" : "",
+        System.out.printf("broker %s on 127.0.0.1:%d; client connected; TCP_NODELAY on the platform's socket: %s; "
+                + "%d cores; budget %d s, %d s per phase%n", harness.broker, harness.broker.port(), platformNoDelay(),
                 Runtime.getRuntime().availableProcessors(), intOption("max-seconds", 120), phaseSeconds());
         // Let the on-connect dump and connect event go out before timing anything.
         Thread.sleep(500);
@@ -405,10 +384,6 @@ public final class LoadDriver {
         return intOption("phase-seconds", Math.max(1, intOption("max-seconds", 120) / 3));
     }
 
-    private boolean deviceNoDelay() {
-        return Boolean.parseBoolean(options.getOrDefault("device-nodelay", "false"));
-    }
-
     private boolean platformNoDelay() {
         return Boolean.parseBoolean(options.getOrDefault("platform-nodelay", "true"));
     }
@@ -445,169 +420,4 @@ public final class LoadDriver {
         }
     }
 
-    /**
-     * Sockets with Nagle's algorithm off: the platform's, and with {@code --device-nodelay} every
-     * plain socket of the JVM. Builds its sockets itself, since it may become the default factory.
-     */
-    static final class NoDelaySockets extends SocketFactory {
-
-        private static Socket noDelay(Socket socket) throws SocketException {
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, local, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, local, localPort));
-        }
-
-        /**
-         * Makes this the JVM's {@link SocketFactory#getDefault()}, which Paho uses for a
-         * {@code tcp://} broker when no factory is configured, as the client's Session does: a
-         * what-if of TCP_NODELAY in the client, without touching it. Needs
-         * {@code --add-opens java.base/javax.net=ALL-UNNAMED} (bench.sh passes it).
-         */
-        static void becomeDefault() throws ReflectiveOperationException {
-            java.lang.reflect.Field field = SocketFactory.class.getDeclaredField("theFactory");
-            field.setAccessible(true);
-            synchronized (SocketFactory.class) {
-                field.set(null, new NoDelaySockets());
-            }
-        }
-    }
-
-    /**
-     * A Mosquitto process like trin.testkit's, but with {@code set_tcp_nodelay true}, so that the
-     * broker's own sockets add no Nagle delay and what remains is the two clients'. Diagnostics only:
-     * on 127.0.0.1, anonymous, no persistence; killed on close and by a shutdown hook.
-     */
-    static final class NoDelayMosquitto implements Broker {
-        private final Path dir;
-        private final int port;
-        private final Thread hook;
-        private Process process;
-
-        private NoDelayMosquitto(Path dir, int port) {
-            this.dir = dir;
-            this.port = port;
-            this.hook = new Thread(this::kill, "nodelay-mosquitto-killer");
-        }
-
-        static NoDelayMosquitto start(Path parent) throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                port = socket.getLocalPort();
-            }
-            NoDelayMosquitto broker = new NoDelayMosquitto(Files.createDirectories(parent.resolve("mosquitto")),
-                    port);
-            Runtime.getRuntime().addShutdownHook(broker.hook);
-            broker.start();
-            return broker;
-        }
-
-        @Override
-        public String host() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int port() {
-            return port;
-        }
-
-        @Override
-        public String[] platformLogin() {
-            return null;
-        }
-
-        @Override
-        public synchronized void start() throws IOException, InterruptedException {
-            if (process != null && process.isAlive()) {
-                return;
-            }
-            Path config = dir.resolve("mosquitto.conf");
-            Files.writeString(config, "per_listener_settings false\nallow_anonymous true\npersistence false\n"
-                    + "set_tcp_nodelay true\nlog_dest stderr\nlog_type error\nlog_type warning\n"
-                    + "user " + System.getProperty("user.name") + "\nlistener " + port + " 127.0.0.1\n",
-                    StandardCharsets.UTF_8);
-            Path log = dir.resolve("mosquitto.log");
-            process = new ProcessBuilder(Mosquitto.executable().orElseThrow().toString(), "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("mosquitto exited: " + Files.readString(log));
-                }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    return;
-                } catch (IOException e) {
-                    if (System.nanoTime() > deadline) {
-                        kill();
-                        throw new IllegalStateException("mosquitto did not listen on " + port + ": "
-                                + Files.readString(log), e);
-                    }
-                    Thread.sleep(20);
-                }
-            }
-        }
-
-        @Override
-        public synchronized void stop() throws InterruptedException {
-            if (process != null) {
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-                process = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                stop();
-            } catch (InterruptedException e) {
-                kill();
-                Thread.currentThread().interrupt();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook runs anyway
-            }
-        }
-
-        private void kill() {
-            Process running = process;
-            if (running != null) {
-                running.destroyForcibly();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Mosquitto (set_tcp_nodelay true)";
-        }
-    }
 }
