@@ -29,6 +29,13 @@ import trin.testkit.MqttProbe;
 @ExamReactorStrategy(PerMethod.class)
 public class ConfigurationIT extends TrinTestSupport {
 
+    /** Mosquitto: this test restarts the session while QoS 1 messages flow (see {@link Platform#onMosquitto()}). */
+    @Override
+    protected Platform startPlatform() throws Exception {
+        return Platform.onMosquitto();
+    }
+
+
     private static final String OTHER_DEVICE = "111111111111111";
     private static final String OTHER_APP = "other_app";
 

@@ -162,9 +162,14 @@ public abstract class TrinTestSupport {
         return connectedDevice(Map.of());
     }
 
+    /** The platform this test's device talks to: the Smart broker, unless a test needs another. */
+    protected Platform startPlatform() throws Exception {
+        return Platform.start();
+    }
+
     /** As {@link #connectedDevice()}, with more properties of configuration {@code trin.client}. */
     protected Platform connectedDevice(Map<String, Object> clientProperties) throws Exception {
-        platform = Platform.start();
+        platform = startPlatform();
         startTrin(clientProperties);
         platform.awaitConnects(1);
         platform.awaitConnectDump();

@@ -39,6 +39,13 @@ import trin.testkit.MqttProbe;
 @ExamReactorStrategy(PerMethod.class)
 public class UpgradeIT extends TrinTestSupport {
 
+    /** Mosquitto: this test restarts the session while QoS 1 messages flow (see {@link Platform#onMosquitto()}). */
+    @Override
+    protected Platform startPlatform() throws Exception {
+        return Platform.onMosquitto();
+    }
+
+
     @Test
     public void givenJarsInTheUpgradeLocation_whenTheServerSendsUpgradeClient_thenTheBundlesAreUpdatedInPlace()
             throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +145,7 @@ final class Session implements MqttCallbackExtended {
 
     /** Disconnects cleanly and connects again at once, with the current settings. */
     void reconnect(String reason) {
-        exec.execute(() -> {
+        onSessionThread(() -> {
             if (stopped) {
                 return;
             }
@@ -158,7 +159,7 @@ final class Session implements MqttCallbackExtended {
 
     /** Disconnects cleanly and connects again after a pause ({@code take_a_break}). */
     void pause(Duration pause) {
-        exec.execute(() -> {
+        onSessionThread(() -> {
             if (stopped) {
                 return;
             }
@@ -192,7 +193,7 @@ final class Session implements MqttCallbackExtended {
 
     /** Sends what waits in the outbox, if connected. Safe to call from any thread. */
     void flush() {
-        exec.execute(this::flushNow);
+        onSessionThread(this::flushNow);
     }
 
     /**
@@ -314,7 +315,7 @@ final class Session implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
-        exec.execute(() -> {
+        onSessionThread(() -> {
             if (stopped || state != ConnectionState.CONNECTED) {
                 return;
             }
@@ -430,14 +431,27 @@ final class Session implements MqttCallbackExtended {
         return new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                exec.execute(success);
+                onSessionThread(success);
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
-                exec.execute(() -> failure.accept(e));
+                onSessionThread(() -> failure.accept(e));
             }
         };
+    }
+
+    /**
+     * Hands work to the session thread. Once the session has stopped there is
+     * nothing left to do: a late callback or a message queued meanwhile (it
+     * stays in the outbox) is not an error.
+     */
+    private void onSessionThread(Runnable work) {
+        try {
+            exec.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The session has stopped; late work dropped");
+        }
     }
 
     private static String describe(Throwable e) {
