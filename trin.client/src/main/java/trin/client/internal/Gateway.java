@@ -299,7 +299,7 @@ final class Gateway implements Control, Session.Listener {
     }
 
     private Router.Trust trust() {
-        return new Router.Trust(Set.copyOf(settings().trustedSenders()), config.trustEmptySender());
+        return new Router.Trust(settings().trustedSenders(), config.trustEmptySender());
     }
 
     private static void cancel(ScheduledFuture<?> future) {

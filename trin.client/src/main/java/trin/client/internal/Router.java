@@ -1,7 +1,7 @@
 package trin.client.internal;
 
 import java.util.Optional;
-import java.util.Set;
+import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,7 +28,7 @@ final class Router {
     private static final String CLIENT_PID = "0";
 
     /** Who may send commands: read for every message, since it changes remotely. */
-    record Trust(Set<String> senders, boolean emptySender) {
+    record Trust(Collection<String> senders, boolean emptySender) {
         boolean trusts(String sender) {
             return Command.SERVER.equals(sender) || senders.contains(sender) || sender.isEmpty() && emptySender;
         }

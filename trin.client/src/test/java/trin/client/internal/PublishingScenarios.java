@@ -53,17 +53,8 @@ abstract class PublishingScenarios extends Scenarios {
 
     @Test
     void messagesPublishedDuringAnOutageAllArriveInOrderAfterIt() throws Exception {
-        sampleDevice();
-        NetworkCut network = harness.behindNetworkCut();
-        harness.start();
-        awaitData("\"ip\"");
-        awaitOutboxEmpty();
-
-        network.cut();
-        harness.awaitState(ConnectionState.CONNECTING);
-        for (int i = 0; i < 50; i++) {
-            harness.client.publishData(APP, Map.of("n", i));
-        }
+        NetworkCut network = disconnectedDevice();
+        publishNumbers(0, 50);
         assertThat(harness.client.status().outboxDepth()).isEqualTo(50);
         network.restore();
 
@@ -78,16 +69,8 @@ abstract class PublishingScenarios extends Scenarios {
 
     @Test
     void theOutboxSurvivesARestartOfTheGateway() throws Exception {
-        sampleDevice();
-        NetworkCut network = harness.behindNetworkCut();
-        harness.start();
-        awaitData("\"ip\"");
-        awaitOutboxEmpty();
-        network.cut();
-        harness.awaitState(ConnectionState.CONNECTING);
-        for (int i = 0; i < 5; i++) {
-            harness.client.publishData(APP, Map.of("n", i));
-        }
+        NetworkCut network = disconnectedDevice();
+        publishNumbers(0, 5);
 
         harness.stopClient();
         network.restore();
@@ -99,16 +82,9 @@ abstract class PublishingScenarios extends Scenarios {
     @Test
     void aFullOutboxDropsTheOldestAndCountsThem() throws Exception {
         sampleDevice().with("outboxCapacity", 10);
-        NetworkCut network = harness.behindNetworkCut();
-        harness.start();
-        awaitData("\"ip\"");
-        awaitOutboxEmpty();
-        network.cut();
-        harness.awaitState(ConnectionState.CONNECTING);
+        NetworkCut network = disconnectedDevice();
 
-        for (int i = 0; i < 15; i++) {
-            harness.client.publishData(APP, Map.of("n", i));
-        }
+        publishNumbers(0, 15);
 
         assertThat(harness.client.status().counters().dropped()).isEqualTo(5);
         network.restore();
@@ -146,6 +122,29 @@ abstract class PublishingScenarios extends Scenarios {
                 .hasCauseInstanceOf(TimeoutException.class);
         assertThat(harness.platform.messages()).anyMatch(
                 m -> m.topic().equals(ClientHarness.CID + "/AAA0000000000099/lamp/</" + ClientHarness.UID + "/" + APP));
+    }
+
+    /**
+     * The sample device (made first if the test has not), behind a relay: connected, its dump
+     * delivered and its outbox empty, then the cable pulled.
+     */
+    private NetworkCut disconnectedDevice() throws Exception {
+        if (harness == null) {
+            sampleDevice();
+        }
+        NetworkCut network = harness.behindNetworkCut();
+        harness.start();
+        awaitData("\"ip\"");
+        awaitOutboxEmpty();
+        network.cut();
+        harness.awaitState(ConnectionState.CONNECTING);
+        return network;
+    }
+
+    private void publishNumbers(int from, int to) {
+        for (int i = from; i < to; i++) {
+            harness.client.publishData(APP, Map.of("n", i));
+        }
     }
 
     private void awaitOutboxEmpty() throws InterruptedException {
