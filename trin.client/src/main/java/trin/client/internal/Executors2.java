@@ -1,10 +1,12 @@
 package trin.client.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,12 @@ final class Executors2 {
 
     static ExecutorService cached(String name) {
         return Executors.newCachedThreadPool(threads(name));
+    }
+
+    /** A cached pool whose idle threads end after {@code idle}. */
+    static ExecutorService cached(String name, Duration idle) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, idle.toMillis(), TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), threads(name));
     }
 
     private static ThreadFactory threads(String name) {

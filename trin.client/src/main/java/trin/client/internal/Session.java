@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -37,14 +39,20 @@ import trin.client.internal.settings.Settings;
  * order while connected. Paho's automatic reconnect is off: it would replay
  * the password of the first connection.
  *
+ * <p>Every attempt has a deadline of its own, {@code connectTimeout}, from
+ * the socket to the SUBACK, whatever Paho does: past it the attempt is
+ * abandoned (its client closed on the closer thread) and the next follows
+ * with the backoff. A connection whose broker stops answering is dropped by
+ * the {@link KeepAlive}.
+ *
  * <p>All state changes run on one scheduler thread; Paho's callbacks only hand
  * work over to it (or, for messages, to the listener, which must return at
  * once), so nothing blocks Paho's thread and nothing publishes from it.
  */
-final class Session implements MqttCallbackExtended {
+final class Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_MILLIS = TimeUnit.SECONDS.toMillis(5);
 
     /** What the session tells its owner. Called on the session thread unless said otherwise. */
     interface Listener {
@@ -71,11 +79,13 @@ final class Session implements MqttCallbackExtended {
     private final Counters counters;
     private final Listener listener;
     private final ScheduledExecutorService exec;
+    private final ExecutorService closer = Executors2.cached("trin-paho-close", Duration.ofSeconds(2));
     private final Backoff backoff;
     private final Clock clock;
 
+    // The session thread's, but for attempt, which publishing threads read.
     private final Set<Long> inflight = new HashSet<>();
-    private MqttAsyncClient client;
+    private volatile Attempt attempt;
     private ScheduledFuture<?> pendingConnect;
     private boolean stopped = true;
     private boolean everConnected;
@@ -138,8 +148,9 @@ final class Session implements MqttCallbackExtended {
         return CompletableFuture.runAsync(() -> {
             stopped = true;
             cancelPendingConnect();
-            closeClient(reason, true);
+            endAttempt(reason, true);
             state = ConnectionState.STOPPED;
+            closer.shutdown();
         }, exec);
     }
 
@@ -150,7 +161,7 @@ final class Session implements MqttCallbackExtended {
                 return;
             }
             cancelPendingConnect();
-            closeClient(reason, false);
+            endAttempt(reason, false);
             backoff.reset();
             state = ConnectionState.CONNECTING;
             connect();
@@ -164,7 +175,7 @@ final class Session implements MqttCallbackExtended {
                 return;
             }
             cancelPendingConnect();
-            closeClient("taking a break of " + pause.toSeconds() + " s", false);
+            endAttempt("taking a break of " + pause.toSeconds() + " s", false);
             state = ConnectionState.PAUSED;
             pendingConnect = exec.schedule(() -> {
                 state = ConnectionState.CONNECTING;
@@ -179,8 +190,8 @@ final class Session implements MqttCallbackExtended {
      * backlog. If the connection is gone, so is their reason to be sent.
      */
     void publishFirst(String topic, byte[] payload, int qos) {
-        MqttAsyncClient c = client;
-        if (state != ConnectionState.CONNECTED || c == null) {
+        MqttAsyncClient c = connectedClient();
+        if (c == null) {
             return;
         }
         try {
@@ -201,8 +212,8 @@ final class Session implements MqttCallbackExtended {
      * when disconnected anyway, so it is not kept.
      */
     boolean publishAtMostOnce(String topic, byte[] payload) {
-        MqttAsyncClient c = client;
-        if (state != ConnectionState.CONNECTED || c == null) {
+        MqttAsyncClient c = connectedClient();
+        if (c == null) {
             return false;
         }
         try {
@@ -215,6 +226,11 @@ final class Session implements MqttCallbackExtended {
         }
     }
 
+    private MqttAsyncClient connectedClient() {
+        Attempt a = attempt;
+        return state == ConnectionState.CONNECTED && a != null ? a.client : null;
+    }
+
     private void connect() {
         pendingConnect = null;
         if (stopped) {
@@ -222,22 +238,34 @@ final class Session implements MqttCallbackExtended {
         }
         Settings current = settings.get();
         String uri = (options.tls() ? "ssl://" : "tcp://") + current.host() + ":" + current.port();
+        broker = uri;
+        Attempt a = null;
         try {
-            if (client == null || !uri.equals(broker)) {
-                closeClient("broker changed", false);
-                client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence());
-                client.setCallback(this);
-                broker = uri;
-            }
-            MqttConnectOptions connect = connectOptions(current);
+            AttemptSockets sockets = new AttemptSockets(options.tls()
+                    ? TlsContexts.socketFactory(options.caFile()) : new NoDelaySockets());
+            KeepAlive keepAlive = new KeepAlive(exec, Duration.ofSeconds(current.keepAlive()), this::noAnswer);
+            MqttAsyncClient client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence(),
+                    keepAlive.pingSender(), null);
+            keepAlive.watch(client);
+            a = new Attempt(client, sockets, keepAlive, options.tls());
+            client.setCallback(new Callback(a));
+            attempt = a;
+            Attempt started = a;
+            a.deadline = exec.schedule(() -> timedOut(started), options.connectTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
             LOG.debug("Connecting to {} as {}", uri, options.clientId());
-            client.connect(connect, null, onSession(this::onConnected, this::onConnectFailed));
+            client.connect(connectOptions(current, sockets), null,
+                    onSession(() -> connackReceived(started), e -> attemptFailed(started, e)));
         } catch (Exception e) {
-            onConnectFailed(e);
+            if (a == null) {
+                retryLater(ConnectStep.TCP, Failures.describe(e), e);
+            } else {
+                attemptFailed(a, e);
+            }
         }
     }
 
-    private MqttConnectOptions connectOptions(Settings current) throws Exception {
+    private MqttConnectOptions connectOptions(Settings current, AttemptSockets sockets) throws Exception {
         MqttConnectOptions connect = new MqttConnectOptions();
         connect.setUserName(options.username());
         connect.setPassword(credentials.password());
@@ -248,103 +276,105 @@ final class Session implements MqttCallbackExtended {
         connect.setAutomaticReconnect(false);
         connect.setMaxInflight(Math.max(options.maxInflight(), 10) + 10);
         connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        if (options.tls()) {
-            connect.setSocketFactory(TlsContexts.socketFactory(options.caFile()));
-            connect.setHttpsHostnameVerificationEnabled(true);
-        } else {
-            connect.setSocketFactory(new NoDelaySockets());
-        }
+        connect.setSocketFactory(sockets.factory());
+        connect.setHttpsHostnameVerificationEnabled(options.tls());
         return connect;
     }
 
-    private void onConnected() {
-        if (stopped) {
-            closeClient("stopped while connecting", false);
+    private void connackReceived(Attempt a) {
+        if (a != attempt || stopped) {
             return;
         }
-        refusalLogged = false;
-        backoff.reset();
+        a.connackReceived = true;
         int qos = settings.get().defaultQos();
         try {
-            client.subscribe(options.subscription(), qos, null, onSession(this::onSubscribed, e -> {
-                LOG.warn("Subscribing to {} failed: {}", options.subscription(), e.toString());
-                dropConnection("subscription failed");
-            }));
+            a.client.subscribe(options.subscription(), qos, null,
+                    onSession(() -> subscribed(a), e -> attemptFailed(a, e)));
         } catch (MqttException e) {
-            LOG.warn("Subscribing to {} failed: {}", options.subscription(), e.toString());
-            dropConnection("subscription failed");
+            attemptFailed(a, e);
         }
     }
 
-    private void onSubscribed() {
-        if (stopped) {
+    private void subscribed(Attempt a) {
+        if (a != attempt || stopped) {
             return;
         }
+        a.succeeded();
+        refusalLogged = false;
+        backoff.reset();
         lastConnect = clock.instant();
         state = ConnectionState.CONNECTED;
         if (everConnected) {
             counters.reconnects.incrementAndGet();
         }
         everConnected = true;
-        LOG.info("Connected to {} as {}", broker, options.clientId());
+        LOG.info("Connected to {} as {} in {} ms", broker, options.clientId(), a.elapsedMillis());
         listener.connected();
     }
 
-    private void onConnectFailed(Throwable e) {
-        if (stopped) {
+    private void attemptFailed(Attempt a, Throwable e) {
+        if (a != attempt || stopped) {
             return;
         }
+        attempt = null;
+        ConnectStep step = Failures.step(e, a.step());
+        a.abandon(closer);
+        retryLater(step, Failures.describe(e), e);
+    }
+
+    private void timedOut(Attempt a) {
+        if (a != attempt || stopped || state == ConnectionState.CONNECTED) {
+            return;
+        }
+        attempt = null;
+        ConnectStep step = a.step();
+        a.abandon(closer);
+        retryLater(step, "no answer within " + options.connectTimeout().toSeconds() + " s (connectTimeout)", null);
+    }
+
+    private void retryLater(ConnectStep step, String reason, Throwable e) {
         Duration delay;
-        int reason = e instanceof MqttException m ? m.getReasonCode() : -1;
-        if (reason == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                || reason == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+        int code = e instanceof MqttException m ? m.getReasonCode() : -1;
+        if (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || code == MqttException.REASON_CODE_NOT_AUTHORIZED) {
             delay = backoff.refused();
             if (!refusalLogged) {
                 LOG.warn("The broker {} refused the login of {}: {}. Check the device's registration "
-                        + "(trin:register); retrying every {} s", broker, options.username(), e.getMessage(),
+                        + "(trin:register); retrying every {} s", broker, options.username(), reason,
                         delay.toSeconds());
                 refusalLogged = true;
             }
         } else {
             delay = backoff.next();
-            LOG.info("Connecting to {} failed: {}; next attempt in {} ms", broker, describe(e), delay.toMillis());
+            LOG.info("Connecting to {} failed at {}: {}; next attempt in {} ms", broker, step.words(), reason,
+                    delay.toMillis());
         }
         state = ConnectionState.CONNECTING;
         pendingConnect = exec.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void connectionLost(Throwable cause) {
-        onSessionThread(() -> {
-            if (stopped || state != ConnectionState.CONNECTED) {
-                return;
-            }
-            String reason = describe(cause);
-            LOG.info("Connection to {} lost: {}", broker, reason);
-            markDisconnected(reason);
-            listener.disconnected(reason);
-            onConnectFailed(cause);
-        });
+    /** The keep-alive's verdict: the broker did not answer a ping. */
+    private void noAnswer(KeepAlive keepAlive) {
+        Attempt a = attempt;
+        if (a != null && a.keepAlive == keepAlive && state == ConnectionState.CONNECTED && !stopped) {
+            connectionEnded(a, "the broker stopped answering (no answer to a ping within half a keep-alive)");
+        }
     }
 
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
-        // Connections are ours; onConnected is called through the connect listener.
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        counters.received.incrementAndGet();
-        listener.arrived(topic, message.getPayload(), message.isRetained());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-        // Deliveries are tracked by each publish's own listener.
+    /** A connection that was up has gone: one line in the log, then the next attempt after the backoff. */
+    private void connectionEnded(Attempt a, String reason) {
+        attempt = null;
+        a.abandon(closer);
+        markDisconnected(reason);
+        Duration delay = backoff.next();
+        LOG.info("Connection to {} lost: {}; reconnecting in {} ms", broker, reason, delay.toMillis());
+        listener.disconnected(reason);
+        pendingConnect = exec.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void flushNow() {
-        if (state != ConnectionState.CONNECTED || client == null) {
+        MqttAsyncClient c = connectedClient();
+        if (c == null) {
             return;
         }
         int room = options.maxInflight() - inflight.size();
@@ -355,7 +385,7 @@ final class Session implements MqttCallbackExtended {
         for (Outbox.Entry entry : next) {
             inflight.add(entry.seq());
             try {
-                client.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
+                c.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
                         onSession(() -> delivered(entry.seq()), e -> inflight.remove(entry.seq())));
             } catch (MqttException e) {
                 inflight.remove(entry.seq());
@@ -372,11 +402,6 @@ final class Session implements MqttCallbackExtended {
         flushNow();
     }
 
-    private void dropConnection(String reason) {
-        closeClient(reason, false);
-        onConnectFailed(new IllegalStateException(reason));
-    }
-
     private void markDisconnected(String reason) {
         inflight.clear();
         lastDisconnect = clock.instant();
@@ -384,35 +409,31 @@ final class Session implements MqttCallbackExtended {
         state = stopped ? ConnectionState.STOPPED : ConnectionState.CONNECTING;
     }
 
-    /** Closes the current client; with a will, first publishes the last-will event as a planned goodbye. */
-    private void closeClient(String reason, boolean publishWill) {
-        MqttAsyncClient c = client;
-        if (c == null) {
+    /**
+     * Ends the current attempt or connection on purpose. A live connection is
+     * closed cleanly, with the last-will event first when asked (a planned
+     * goodbye); each wait is bounded, and the client is then closed on the
+     * closer whatever state it is in.
+     */
+    private void endAttempt(String reason, boolean publishWill) {
+        Attempt a = attempt;
+        if (a == null) {
             return;
         }
-        client = null;
-        boolean wasConnected = c.isConnected();
-        try {
-            if (wasConnected) {
-                if (publishWill) {
-                    c.publish(options.willTopic(), options.will().get(), 1, false)
-                            .waitForCompletion(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                }
-                c.disconnect(TimeUnit.SECONDS.toMillis(1)).waitForCompletion(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                LOG.info("Disconnected from {}: {}", broker, reason);
-            }
-        } catch (MqttException e) {
-            LOG.debug("Clean disconnect from {} failed: {}", broker, e.toString());
-        } finally {
+        attempt = null;
+        boolean wasConnected = state == ConnectionState.CONNECTED;
+        if (wasConnected && a.client.isConnected()) {
             try {
-                if (c.isConnected()) {
-                    c.disconnectForcibly(0, TimeUnit.SECONDS.toMillis(1), false);
+                if (publishWill) {
+                    a.client.publish(options.willTopic(), options.will().get(), 1, false).waitForCompletion(WAIT_MILLIS);
                 }
-                c.close(true);
+                a.client.disconnect(TimeUnit.SECONDS.toMillis(1)).waitForCompletion(WAIT_MILLIS);
+                LOG.info("Disconnected from {}: {}", broker, reason);
             } catch (MqttException e) {
-                LOG.debug("Closing the client failed: {}", e.toString());
+                LOG.info("Disconnected from {}: {} (not cleanly: {})", broker, reason, Failures.describe(e));
             }
         }
+        a.abandon(closer);
         if (wasConnected) {
             markDisconnected(reason);
             listener.disconnected(reason);
@@ -427,7 +448,7 @@ final class Session implements MqttCallbackExtended {
     }
 
     /** An action listener whose outcomes run on the session thread. */
-    private IMqttActionListener onSession(Runnable success, java.util.function.Consumer<Throwable> failure) {
+    private IMqttActionListener onSession(Runnable success, Consumer<Throwable> failure) {
         return new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -454,12 +475,32 @@ final class Session implements MqttCallbackExtended {
         }
     }
 
-    private static String describe(Throwable e) {
-        if (e == null) {
-            return "no reason given";
+    /** Paho's callbacks for one attempt's client; those of an abandoned attempt are ignored. */
+    private final class Callback implements MqttCallback {
+        private final Attempt owner;
+
+        Callback(Attempt owner) {
+            this.owner = owner;
         }
-        Throwable cause = e.getCause();
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return cause == null || cause == e ? text : text + " (" + cause + ")";
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            onSessionThread(() -> {
+                if (owner == attempt && !stopped && state == ConnectionState.CONNECTED) {
+                    connectionEnded(owner, Failures.describe(cause));
+                }
+            });
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            counters.received.incrementAndGet();
+            listener.arrived(topic, message.getPayload(), message.isRetained());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Deliveries are tracked by each publish's own listener.
+        }
     }
 }

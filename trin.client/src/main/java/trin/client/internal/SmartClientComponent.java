@@ -13,7 +13,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -108,7 +110,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
             if (retry != null) {
                 retry.cancel(false);
             }
-            stopGateway("client stopped");
+            stopGateway(frameworkStopping() ? "trin is shutting down" : "the client was stopped");
         }
         retries.shutdownNow();
         outbox.close();
@@ -135,7 +137,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
                 return;
             }
             this.identity = null;
-            if (active) {
+            if (active && !frameworkStopping()) {
                 LOG.info("The hardware bundle went away; the session goes on as device {}",
                         gateway == null ? "(none yet)" : gateway.uid());
             }
@@ -268,6 +270,11 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
                 versions(), lastGood, Clock.systemUTC()));
         gateway = g;
         g.start();
+    }
+
+    /** The whole framework is stopping (a shutdown), not just one of its bundles. */
+    private boolean frameworkStopping() {
+        return context != null && context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     private void stopGateway(String reason) {

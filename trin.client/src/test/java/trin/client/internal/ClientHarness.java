@@ -20,6 +20,7 @@ import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
 import trin.testkit.MqttProbe;
+import trin.testkit.Relay;
 import trin.testkit.SmartBroker;
 
 /**
@@ -46,7 +47,7 @@ final class ClientHarness implements AutoCloseable {
     TestIdentity identity;
     /** A second device on another harness's broker: closing it leaves the broker and the probe alone. */
     boolean guest;
-    final List<NetworkCut> cuts = new ArrayList<>();
+    final List<Relay> cuts = new ArrayList<>();
 
     ClientHarness(Broker broker, Path dir) {
         this.broker = broker;
@@ -72,9 +73,9 @@ final class ClientHarness implements AutoCloseable {
         return kind == BrokerKind.SMART ? onSmartBroker(dir) : new ClientHarness(kind.start(), dir);
     }
 
-    /** Puts the device behind a relay whose connection the test can cut; the platform's probe stays connected. */
-    NetworkCut behindNetworkCut() throws Exception {
-        NetworkCut cut = new NetworkCut(broker.port());
+    /** Puts the device behind a relay that can cut or stall its link; the platform's probe stays connected to the broker. */
+    Relay behindRelay() throws Exception {
+        Relay cut = new Relay(broker.port());
         config.put("port", cut.port());
         cuts.add(cut);
         return cut;
@@ -183,7 +184,7 @@ final class ClientHarness implements AutoCloseable {
     @Override
     public void close() {
         stopClient();
-        for (NetworkCut cut : cuts) {
+        for (Relay cut : cuts) {
             try {
                 cut.close();
             } catch (java.io.IOException e) {

@@ -19,6 +19,7 @@ import trin.api.client.ConnectionState;
 import trin.api.client.Event;
 import trin.api.command.Reply;
 import trin.testkit.MqttProbe;
+import trin.testkit.Relay;
 
 /** The publishing API: data, events, commands to other devices, and nothing lost while disconnected. */
 abstract class PublishingScenarios extends Scenarios {
@@ -53,7 +54,7 @@ abstract class PublishingScenarios extends Scenarios {
 
     @Test
     void messagesPublishedDuringAnOutageAllArriveInOrderAfterIt() throws Exception {
-        NetworkCut network = disconnectedDevice();
+        Relay network = disconnectedDevice();
         publishNumbers(0, 50);
         assertThat(harness.client.status().outboxDepth()).isEqualTo(50);
         network.restore();
@@ -69,7 +70,7 @@ abstract class PublishingScenarios extends Scenarios {
 
     @Test
     void theOutboxSurvivesARestartOfTheGateway() throws Exception {
-        NetworkCut network = disconnectedDevice();
+        Relay network = disconnectedDevice();
         publishNumbers(0, 5);
 
         harness.stopClient();
@@ -82,7 +83,7 @@ abstract class PublishingScenarios extends Scenarios {
     @Test
     void aFullOutboxDropsTheOldestAndCountsThem() throws Exception {
         sampleDevice().with("outboxCapacity", 10);
-        NetworkCut network = disconnectedDevice();
+        Relay network = disconnectedDevice();
 
         publishNumbers(0, 15);
 
@@ -128,11 +129,11 @@ abstract class PublishingScenarios extends Scenarios {
      * The sample device (made first if the test has not), behind a relay: connected, its dump
      * delivered and its outbox empty, then the cable pulled.
      */
-    private NetworkCut disconnectedDevice() throws Exception {
+    private Relay disconnectedDevice() throws Exception {
         if (harness == null) {
             sampleDevice();
         }
-        NetworkCut network = harness.behindNetworkCut();
+        Relay network = harness.behindRelay();
         harness.start();
         awaitData("\"ip\"");
         awaitOutboxEmpty();
