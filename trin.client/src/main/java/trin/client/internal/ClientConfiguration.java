@@ -25,7 +25,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "PEM file of the certificate authorities to trust with TLS; empty means the JVM's trust store.")
     String caFile() default "";
 
-    @AttributeDefinition(name = "Keep-alive (s)", description = "MQTT keep-alive interval in seconds.")
+    @AttributeDefinition(name = "Keep-alive (s)",
+            description = "MQTT keep-alive interval in seconds. A broker that stops answering is noticed 1.5 to "
+                    + "1.75 intervals after its last packet; 0 turns the check off.")
     int keepAlive() default 60;
 
     @AttributeDefinition(name = "Clean session", description = "Start every connection with a clean MQTT session.")
@@ -59,7 +61,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Reconnect attempts back off exponentially, with jitter, from 1 s up to this.")
     int reconnectMaxDelay() default 120;
 
-    @AttributeDefinition(name = "Connect timeout (s)", description = "How long one connection attempt may take.")
+    @AttributeDefinition(name = "Connect timeout (s)",
+            description = "The longest one connection attempt may take, from socket to subscribed (TCP connect, "
+                    + "TLS handshake, CONNACK, SUBACK); then it is given up and the next one follows.")
     int connectTimeout() default 30;
 
     @AttributeDefinition(name = "Outbox capacity",

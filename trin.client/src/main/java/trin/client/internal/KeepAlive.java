@@ -20,10 +20,11 @@ import org.eclipse.paho.client.mqttv3.MqttPingSender;
  * timer. Paho times its pings after the last packet it sent, so a client that
  * keeps publishing into a dead link pings late and notices after two to three
  * keep-alive intervals, with a SEVERE log line. Here the session asks Paho
- * every quarter of a keep-alive whether a ping is due (nothing received, or
+ * every eighth of a keep-alive whether a ping is due (nothing received, or
  * nothing sent, for a keep-alive); Paho sends it, and when no answer has come
- * half a keep-alive later the link is dead. So a dead link is noticed 1.5 to 2
- * keep-alive intervals after the broker's last packet, whatever the traffic.
+ * half a keep-alive later the link is dead. So a dead link is noticed 1.5 to
+ * 1.75 keep-alive intervals after the broker's last packet, whatever the
+ * traffic, and never later than 2.
  *
  * <p>All of it runs on the session thread. Paho's own timer never runs: the
  * ping sender given to Paho only starts and stops this one (it is a proxy,
@@ -46,8 +47,9 @@ final class KeepAlive {
      */
     KeepAlive(ScheduledExecutorService sessionThread, Duration keepAlive, Consumer<KeepAlive> dead) {
         this.sessionThread = sessionThread;
-        this.tickNanos = keepAlive.toNanos() / 4;
-        this.answerNanos = keepAlive.toNanos() / 2;
+        this.tickNanos = keepAlive.toNanos() / 8;
+        // the tick nearest to half a keep-alive after the ping, not the one after it
+        this.answerNanos = keepAlive.toNanos() / 2 - tickNanos / 2;
         this.dead = dead;
     }
 

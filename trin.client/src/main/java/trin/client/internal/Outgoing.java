@@ -77,8 +77,8 @@ final class Outgoing {
     }
 
     void reply(String pid, String token, Reply reply) {
-        send(topics.reply(pid, token), codec.reply(ts(), reply.code(), reply.result()), defaultQos, true);
         counters.replies.incrementAndGet();
+        send(topics.reply(pid, token), codec.reply(ts(), reply.code(), reply.result()), defaultQos, true);
     }
 
     void replyToDevice(String senderUid, String senderPid, String pid, String token, Reply reply) {

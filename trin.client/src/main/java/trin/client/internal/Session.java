@@ -80,6 +80,7 @@ final class Session {
     private final Listener listener;
     private final ScheduledExecutorService exec;
     private final ExecutorService closer = Executors2.cached("trin-paho-close", Duration.ofSeconds(2));
+    private final PahoThreads pahoThreads;
     private final Backoff backoff;
     private final Clock clock;
 
@@ -108,6 +109,7 @@ final class Session {
         this.exec = exec;
         this.clock = clock;
         this.backoff = new Backoff(options.reconnectMaxDelay(), Math::random);
+        this.pahoThreads = new PahoThreads(exec);
     }
 
     ConnectionState state() {
@@ -151,6 +153,7 @@ final class Session {
             endAttempt(reason, true);
             state = ConnectionState.STOPPED;
             closer.shutdown();
+            pahoThreads.shutdown();
         }, exec);
     }
 
@@ -245,7 +248,7 @@ final class Session {
                     ? TlsContexts.socketFactory(options.caFile()) : new NoDelaySockets());
             KeepAlive keepAlive = new KeepAlive(exec, Duration.ofSeconds(current.keepAlive()), this::noAnswer);
             MqttAsyncClient client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence(),
-                    keepAlive.pingSender(), null);
+                    keepAlive.pingSender(), pahoThreads);
             keepAlive.watch(client);
             a = new Attempt(client, sockets, keepAlive, options.tls());
             client.setCallback(new Callback(a));

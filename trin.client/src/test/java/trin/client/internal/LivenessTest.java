@@ -79,7 +79,8 @@ class LivenessTest {
         relay.pass();
         awaitConnectEvent(events + 1);
 
-        assertThat(detected).isLessThanOrEqualTo(Duration.ofSeconds(2 * KEEP_ALIVE + 1));
+        // the bound is 2 keep-alives; half a second more for a scheduler on a busy machine
+        assertThat(detected).isLessThanOrEqualTo(Duration.ofMillis(2000L * KEEP_ALIVE + 500));
         assertThat(deviceLogins()).isEqualTo(logins + 1);
         assertThat(harness.client.status().lastDisconnectReason().orElseThrow()).contains("stopped answering");
         System.out.printf("[figures] established session stalled: dead link noticed after %d ms (keep-alive %d s)%n",
