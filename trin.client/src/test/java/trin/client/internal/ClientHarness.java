@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
+import trin.devbroker.SmartBroker;
 import trin.testkit.MqttProbe;
-import trin.testkit.SmartBroker;
 
 /**
  * A client component running against a real broker, and a probe playing the
