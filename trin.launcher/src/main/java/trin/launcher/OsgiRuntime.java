@@ -89,6 +89,10 @@ final class OsgiRuntime {
         }
         OsgiRuntime runtime = new OsgiRuntime(framework);
         if (shell) {
+            ExitCommand.register(framework.getBundleContext(), () -> {
+                LOG.info("exit in the shell: stopping trin");
+                runtime.requestStop();
+            });
             runtime.startShell();
         }
         return runtime;
@@ -148,11 +152,24 @@ final class OsgiRuntime {
         }
     }
 
+    /** Asks the framework to stop, and returns at once: the thread that waits in {@link #awaitStop} goes on. */
+    void requestStop() {
+        try {
+            framework.stop();
+        } catch (BundleException e) {
+            LOG.warn("Stopping the OSGi framework failed: {}", e.getMessage());
+        }
+    }
+
     /** Waits until the framework stops, by {@link #stop} or from the shell. */
     void awaitStop() throws InterruptedException {
         framework.waitForStop(0);
     }
 
+    /** @return whether the framework stopped within {@code millis} */
+    boolean awaitStop(long millis) throws InterruptedException {
+        return framework.waitForStop(millis).getType() != org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT;
+    }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Map<String, String> properties(Home home, Path storage) {

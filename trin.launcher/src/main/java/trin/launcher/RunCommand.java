@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/trin} with no command: the runtime, in the foreground, until
- * SIGTERM (or Ctrl-D, {@code stop 0} in the shell). Starts the LOCAL development broker
+ * SIGTERM (or, in the shell, {@code exit}, Ctrl-D or {@code stop 0}). Starts the LOCAL development broker
  * first when the configuration points at it, then the framework (with the LOCAL set-up's
  * bundles only in that case); on the way
  * out stops the framework first (the client publishes its will event and
@@ -64,7 +64,7 @@ final class RunCommand {
         }
         openControlSocket();
         LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
-                shell ? "; the Gogo shell is on this terminal (help trin:status; Ctrl-D or stop 0 stops trin)" : "");
+                shell ? "; the Gogo shell is on this terminal (help trin:status; exit, Ctrl-D or stop 0 stops trin)" : "");
         ConnectWatch.start(runtime.context(), setup, home);
         runtime.awaitStop();
         stop("the framework stopped");
