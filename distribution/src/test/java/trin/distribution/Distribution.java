@@ -88,14 +88,32 @@ final class Distribution implements AutoCloseable {
         return this;
     }
 
-    /** Starts bin/trin without a terminal, from another working directory, its output to a log file. */
+    /** The README's switch to the Smart platform: {@code cp conf/platform/*.cfg conf/}. */
+    Distribution platformLayout() throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("conf/platform"))) {
+            for (Path cfg : (Iterable<Path>) files::iterator) {
+                Files.copy(cfg, conf(cfg.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return this;
+    }
+
+    /** Starts bin/trin without a terminal, from another working directory, its output to a log file (a new one). */
     Distribution start() throws IOException {
+        return start(null);
+    }
+
+    /** As {@link #start()}, with {@code JAVA_OPTS} (none when null). */
+    Distribution start(String javaOpts) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/trin").toString())
                 .directory(home.getParent().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         startedNanos = System.nanoTime();
         process = builder.start();
         return this;

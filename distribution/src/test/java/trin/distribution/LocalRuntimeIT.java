@@ -18,10 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import trin.testkit.KeyDirs;
-import trin.testkit.LoginAttempt;
+import trin.devbroker.KeyDirs;
+import trin.devbroker.LoginAttempt;
+import trin.devbroker.SmartBroker;
 import trin.testkit.MqttProbe;
-import trin.testkit.SmartBroker;
 
 /**
  * The built distribution, run as systemd runs it: {@code bin/trin} as a

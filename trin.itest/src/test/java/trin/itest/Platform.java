@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import trin.testkit.MqttProbe;
+import trin.devbroker.SmartBroker;
 import trin.testkit.Mosquitto;
-import trin.testkit.SmartBroker;
+import trin.testkit.MqttProbe;
 
 /**
  * The Smart platform as one device sees it: a {@link SmartBroker} in the test JVM, outside the

@@ -20,7 +20,7 @@ import com.sun.jna.Native;
 
 import trin.api.client.ConnectionState;
 import trin.api.client.SmartClient;
-import trin.testkit.LoginAttempt;
+import trin.devbroker.LoginAttempt;
 
 /**
  * The session with a real broker: Paho connects from inside the framework, OSHI and JNA report from

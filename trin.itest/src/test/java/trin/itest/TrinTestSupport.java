@@ -38,7 +38,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
-import trin.testkit.KeyDirs;
+import trin.devbroker.KeyDirs;
 
 /**
  * What every integration test shares: the framework's content, and a device that runs the trin
@@ -52,8 +52,9 @@ import trin.testkit.KeyDirs;
  * use it.
  *
  * <p>Everything here runs inside the framework (pax-exam's native container, in the test JVM) except
- * {@link #configuration()}. The broker and the probe (trin.testkit, not bundles) are reached through
- * the system bundle, which exports {@code trin.testkit} from the test class path.
+ * {@link #configuration()}. The broker and the probe (trin.devbroker and trin.testkit, not bundles) are
+ * reached through the system bundle, which exports {@code trin.devbroker} and {@code trin.testkit} from the
+ * test class path.
  *
  * <p>This class and {@link Platform} never touch a {@code trin.api} type: a test that refreshes the
  * trin bundles ({@link UpgradeIT}) must not have the probe wired to trin.api, or the refresh would
@@ -102,7 +103,7 @@ public abstract class TrinTestSupport {
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches(true));
         // The broker and the probe live outside the framework, on the test class path.
-        options.add(systemPackages("trin.testkit"));
+        options.add(systemPackages("trin.devbroker", "trin.testkit"));
         options.add(junitBundles());
         for (String name : RUNTIME) {
             options.add(CoreOptions.bundle(location(name)));

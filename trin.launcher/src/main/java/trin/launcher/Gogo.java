@@ -58,7 +58,11 @@ final class Gogo {
         } catch (ReflectiveOperationException e) {
             throw new LauncherException("Cannot call the Gogo shell runtime: " + e, e);
         } finally {
-            context.ungetService(reference);
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException e) {
+                // the framework stopped meanwhile (the command was exit, or SIGTERM came): nothing to give back
+            }
         }
     }
 }

@@ -10,11 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * The distribution's directory ({@code trin.home}) and the places in it.
  *
  * <pre>
- * bin/      the trin script and the systemd unit
- * lib/      the launcher's class path: Felix, this launcher, the local broker
- * bundle/   every bundle the runtime installs
- * conf/     &lt;pid&gt;.cfg files (Configuration Admin), system.properties, framework.properties
- * data/     made at run time: framework cache, local key, settings, outbox, control socket
+ * bin/            the trin script and the systemd unit
+ * lib/            the launcher's class path: Felix, this launcher, Paho, SLF4J
+ * lib/devbroker/  the LOCAL development broker (trin.devbroker, Moquette, Netty), loaded for the LOCAL set-up only
+ * bundle/         every bundle the runtime installs
+ * bundle/local/   bundles of the LOCAL set-up only (the sample application)
+ * conf/           &lt;pid&gt;.cfg files (Configuration Admin), system.properties, framework.properties
+ * data/           made at run time: framework cache, local key, settings, outbox, control socket
  * </pre>
  */
 record Home(Path dir) {
@@ -50,6 +52,16 @@ record Home(Path dir) {
 
     Path bundles() {
         return dir.resolve("bundle");
+    }
+
+    /** Bundles installed only while {@code conf/} selects the LOCAL set-up; uninstalled otherwise. */
+    Path localBundles() {
+        return bundles().resolve("local");
+    }
+
+    /** The LOCAL development broker's jars: on a class loader of their own, for the LOCAL set-up only. */
+    Path devBrokerLib() {
+        return dir.resolve("lib").resolve("devbroker");
     }
 
     Path data() {

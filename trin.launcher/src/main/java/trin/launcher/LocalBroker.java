@@ -1,67 +1,112 @@
 package trin.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import trin.testkit.KeyDirs;
-import trin.testkit.SmartBroker;
-
 /**
- * The LOCAL development broker: the test kit's Moquette broker, on 127.0.0.1,
- * checking Smart passwords as the platform does (fresh salt, no replays) for
- * every device of the development customer, and letting test tools such as
- * mosquitto_pub in without a login (and without a client id, as they connect). Started only for the LOCAL set-up, outside
- * the OSGi framework (Moquette is not a bundle).
+ * The LOCAL development broker (trin.devbroker: Moquette checking Smart passwords), started only
+ * for the LOCAL set-up, outside the OSGi framework (Moquette is not a bundle).
+ *
+ * <p>It is not on the launcher's class path: its jars (trin.devbroker, Moquette, Netty) are in
+ * {@code lib/devbroker/}, put on a class loader of their own here, so that a gateway on the Smart
+ * platform never loads them. The entry point, {@value #ENTRY}, is called reflectively with JDK
+ * types only ({@code start(Path keyDir, int port)}, an {@link AutoCloseable} back); SLF4J comes
+ * from the launcher's class path, the parent loader.
  */
 final class LocalBroker implements AutoCloseable {
 
-    /** The CID of the development identity: all zeros, which no Smart customer has. */
-    static final String LOCAL_CID = "00000000";
+    static final String ENTRY = "trin.devbroker.LocalDevelopmentBroker";
 
-    private static final int KEY_BYTES = 32;
     private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
 
-    private final SmartBroker broker;
+    private final URLClassLoader loader;
+    private final AutoCloseable broker;
 
-    private LocalBroker(SmartBroker broker) {
+    private LocalBroker(URLClassLoader loader, AutoCloseable broker) {
+        this.loader = loader;
         this.broker = broker;
     }
 
     /**
      * Provisions the development identity if it is missing, and starts the broker.
      *
-     * @throws LauncherException when the port is taken or the key cannot be written
+     * @throws LauncherException when the port is taken, the key cannot be written, or lib/devbroker/ is missing
      */
     static LocalBroker start(Home home, int port) {
         checkFree(port);
-        Identity identity = Identity.provision(home.localKeyDir());
-        SmartBroker broker = SmartBroker.builder().port(port).allowAnonymous(true).allowEmptyClientId(true).build()
-                .registerCustomer(identity.cid(), identity.key());
+        URLClassLoader loader = new URLClassLoader("trin-devbroker", urls(home.devBrokerLib()),
+                LocalBroker.class.getClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader); // Netty's threads and look-ups start from here
         try {
-            broker.start();
-        } catch (IllegalStateException e) {
-            throw portTaken(port, e);
+            Method start = loader.loadClass(ENTRY).getMethod("start", Path.class, int.class);
+            AutoCloseable broker = (AutoCloseable) start.invoke(null, home.localKeyDir(), port);
+            return new LocalBroker(loader, broker);
+        } catch (InvocationTargetException e) {
+            closeQuietly(loader);
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw new LauncherException("Cannot provision the LOCAL development key in " + home.localKeyDir()
+                        + ": " + io.getCause(), io);
+            }
+            if (cause instanceof IllegalStateException) {
+                throw portTaken(port, cause);
+            }
+            throw new LauncherException("The LOCAL development broker did not start: " + cause, cause);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            closeQuietly(loader);
+            throw new LauncherException("The LOCAL development broker in " + home.devBrokerLib()
+                    + " cannot be used (" + e + "): reinstall trin", e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        LOG.info("LOCAL development broker listening on 127.0.0.1:{} (not the Smart platform): it checks the Smart "
-                + "passwords of customer {} and lets test tools in without a login", port, identity.cid());
-        return new LocalBroker(broker);
     }
 
     @Override
     public void close() {
-        broker.close();
-        LOG.info("LOCAL development broker stopped");
+        try {
+            broker.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the LOCAL development broker failed: {}", e.toString());
+        }
+        closeQuietly(loader);
+    }
+
+    private static URL[] urls(Path dir) {
+        List<URL> urls = new ArrayList<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
+            for (Path jar : jars) {
+                urls.add(jar.toUri().toURL());
+            }
+        } catch (NoSuchFileException e) {
+            // reported below
+        } catch (IOException e) {
+            throw new LauncherException("Cannot list " + dir + ": " + e, e);
+        }
+        if (urls.isEmpty()) {
+            throw new LauncherException("The configuration selects the LOCAL development set-up, but its broker is "
+                    + "not installed: no jars in " + dir + ". Reinstall trin, or point conf/ at a broker (see the "
+                    + "README, \"Using the Smart platform\").");
+        }
+        return urls.toArray(new URL[0]);
     }
 
     /** Fails at once with a clear message, rather than after Moquette's retries. */
@@ -77,42 +122,17 @@ final class LocalBroker implements AutoCloseable {
         }
     }
 
-    private static LauncherException portTaken(int port, Exception cause) {
+    private static LauncherException portTaken(int port, Throwable cause) {
         return new LauncherException("The LOCAL development broker cannot listen on 127.0.0.1:" + port
                 + ": the port is taken, perhaps by a Mosquitto service (sudo systemctl stop mosquitto) or another "
                 + "trin. Or choose another port: port=... in conf/trin.client.cfg.", cause);
     }
 
-    /** The development identity in a key directory: a random key (0600) and the CID {@value LocalBroker#LOCAL_CID}. */
-    record Identity(String cid, byte[] key, boolean created) {
-
-        static Identity provision(Path dir) {
-            Path keyFile = dir.resolve(KeyDirs.KEY_FILE);
-            Path cidFile = dir.resolve(KeyDirs.CID_FILE);
-            try {
-                if (Files.isRegularFile(keyFile) && Files.isRegularFile(cidFile)) {
-                    String cid = Files.readString(cidFile, StandardCharsets.UTF_8).lines().findFirst().orElse("")
-                            .strip();
-                    byte[] key = Files.readAllBytes(keyFile);
-                    if (!cid.isEmpty() && key.length > 0) {
-                        LOG.info("LOCAL development identity: customer (CID) {}, key in {}", cid, dir);
-                        return new Identity(cid, key, false);
-                    }
-                }
-                Files.createDirectories(dir);
-                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                }
-                byte[] key = new byte[KEY_BYTES];
-                new SecureRandom().nextBytes(key);
-                KeyDirs.provision(dir, LOCAL_CID, key);
-                LOG.info("LOCAL development identity created: customer (CID) {}, a new key in {} (mode 0600). "
-                        + "It is known to the LOCAL development broker only, not to the Smart platform", LOCAL_CID,
-                        dir);
-                return new Identity(LOCAL_CID, key, true);
-            } catch (IOException e) {
-                throw new LauncherException("Cannot provision the LOCAL development key in " + dir + ": " + e, e);
-            }
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the LOCAL development broker's class loader: {}", e.toString());
         }
     }
 }

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * line with {@code bundle/}: new jars installed, changed ones updated, removed
  * ones uninstalled. A jar is changed when its checksum is (the build stamps
  * every file with the same time, so times tell nothing).
+ *
+ * <p>{@code bundle/local/} holds the bundles of the LOCAL development set-up
+ * (the sample application): they are installed only while {@code conf/}
+ * selects that set-up, and uninstalled at the first start that does not, so
+ * that a gateway on the Smart platform runs only what its owner installed.
  */
 final class OsgiRuntime {
 
@@ -65,23 +70,29 @@ final class OsgiRuntime {
      * Starts the framework and waits until every bundle had its chance to start.
      *
      * @param storage the framework cache
+     * @param local whether {@code conf/} selects the LOCAL set-up: only then are the bundles of
+     *        {@code bundle/local/} installed
      * @param shell whether to start the interactive Gogo shell
      * @param components which component bundles to start, by symbolic name
      */
-    static OsgiRuntime start(Home home, Path storage, boolean shell, Predicate<String> components) {
+    static OsgiRuntime start(Home home, Path storage, boolean local, boolean shell, Predicate<String> components) {
         Framework framework = ServiceLoader.load(FrameworkFactory.class, OsgiRuntime.class.getClassLoader())
                 .findFirst()
                 .orElseThrow(() -> new LauncherException("No OSGi framework on the class path (lib/)"))
                 .newFramework(properties(home, storage));
         try {
             framework.init();
-            sync(framework.getBundleContext(), home.bundles(), checksumFile(storage), components);
+            sync(framework.getBundleContext(), home, local, checksumFile(storage), components);
             framework.start();
         } catch (BundleException e) {
             throw new LauncherException("The OSGi framework did not start: " + e.getMessage(), e);
         }
         OsgiRuntime runtime = new OsgiRuntime(framework);
         if (shell) {
+            ExitCommand.register(framework.getBundleContext(), () -> {
+                LOG.info("exit in the shell: stopping trin");
+                runtime.requestStop();
+            });
             runtime.startShell();
         }
         return runtime;
@@ -141,9 +152,23 @@ final class OsgiRuntime {
         }
     }
 
+    /** Asks the framework to stop, and returns at once: the thread that waits in {@link #awaitStop} goes on. */
+    void requestStop() {
+        try {
+            framework.stop();
+        } catch (BundleException e) {
+            LOG.warn("Stopping the OSGi framework failed: {}", e.getMessage());
+        }
+    }
+
     /** Waits until the framework stops, by {@link #stop} or from the shell. */
     void awaitStop() throws InterruptedException {
         framework.waitForStop(0);
+    }
+
+    /** @return whether the framework stopped within {@code millis} */
+    boolean awaitStop(long millis) throws InterruptedException {
+        return framework.waitForStop(millis).getType() != org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -179,7 +204,13 @@ final class OsgiRuntime {
         return storage.resolveSibling(storage.getFileName() + ".checksums");
     }
 
-    private static void sync(BundleContext context, Path dir, Path checksumFile, Predicate<String> components) {
+    private static void sync(BundleContext context, Home home, boolean local, Path checksumFile,
+            Predicate<String> components) {
+        Path dir = home.bundles();
+        List<Path> jars = jars(dir);
+        if (local && Files.isDirectory(home.localBundles())) {
+            jars.addAll(jars(home.localBundles()));
+        }
         Properties checksums = loadChecksums(checksumFile);
         Properties current = new Properties();
         Map<String, Bundle> installed = new HashMap<>();
@@ -188,7 +219,7 @@ final class OsgiRuntime {
                 installed.put(bundle.getLocation(), bundle);
             }
         }
-        for (Path jar : jars(dir)) {
+        for (Path jar : jars) {
             String location = jar.toUri().toString();
             Bundle bundle = installed.remove(location);
             try {
@@ -207,11 +238,17 @@ final class OsgiRuntime {
             }
         }
         String prefix = dir.toUri().toString();
+        String localPrefix = home.localBundles().toUri().toString();
         for (Bundle gone : installed.values()) {
             if (gone.getLocation().startsWith(prefix)) {
                 try {
                     gone.uninstall();
-                    LOG.info("Uninstalled {}: its jar is no longer in {}", gone.getSymbolicName(), dir);
+                    if (!local && gone.getLocation().startsWith(localPrefix)) {
+                        LOG.info("Uninstalled {}: it belongs to the LOCAL development set-up ({}), and conf/ selects "
+                                + "another broker", gone.getSymbolicName(), home.localBundles());
+                    } else {
+                        LOG.info("Uninstalled {}: its jar is no longer in {}", gone.getSymbolicName(), dir);
+                    }
                 } catch (BundleException e) {
                     LOG.warn("Cannot uninstall {}: {}", gone.getSymbolicName(), e.getMessage());
                 }

@@ -58,7 +58,7 @@ final class RegisterCommand {
         }
         checkWritable(setup.keyDir());
         Path storage = Files.createTempDirectory(home.prepareRun(), "register-");
-        OsgiRuntime runtime = OsgiRuntime.start(home, storage, false, BUNDLES::contains);
+        OsgiRuntime runtime = OsgiRuntime.start(home, storage, false, false, BUNDLES::contains);
         try {
             awaitCommand(runtime.context());
             Map<String, Object> variables = new LinkedHashMap<>();

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/trin} with no command: the runtime, in the foreground, until
- * SIGTERM (or Ctrl-D, {@code stop 0} in the shell). Starts the LOCAL development broker
- * first when the configuration points at it, then the framework; on the way
+ * SIGTERM (or, in the shell, {@code exit}, Ctrl-D or {@code stop 0}). Starts the LOCAL development broker
+ * first when the configuration points at it, then the framework (with the LOCAL set-up's
+ * bundles only in that case); on the way
  * out stops the framework first (the client publishes its will event and
  * disconnects) and the broker last.
  */
@@ -56,14 +57,14 @@ final class RunCommand {
         Thread hook = new Thread(() -> stop("stop signal: SIGTERM, SIGINT or SIGHUP"), "trin-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            runtime = OsgiRuntime.start(home, home.frameworkCache(), shell, name -> true);
+            runtime = OsgiRuntime.start(home, home.frameworkCache(), setup.local(), shell, name -> true);
         } catch (RuntimeException e) {
             stop("start-up failed");
             throw e;
         }
         openControlSocket();
         LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
-                shell ? "; the Gogo shell is on this terminal (help trin:status; Ctrl-D or stop 0 stops trin)" : "");
+                shell ? "; the Gogo shell is on this terminal (help trin:status; exit, Ctrl-D or stop 0 stops trin)" : "");
         ConnectWatch.start(runtime.context(), setup, home);
         runtime.awaitStop();
         stop("the framework stopped");
@@ -114,16 +115,17 @@ final class RunCommand {
     private void describe(Setup setup) {
         if (setup.local()) {
             LOG.info("LOCAL development set-up (conf/trin.client.cfg: broker {}:{}; conf/trin.crypto.cfg: the "
-                    + "development key in {}): starting the LOCAL development broker, not connecting to the Smart "
-                    + "platform", setup.host(), setup.port(), home.localKeyDir());
+                    + "development key in {}): starting the LOCAL development broker and the sample application, "
+                    + "not connecting to the Smart platform", setup.host(), setup.port(), home.localKeyDir());
         } else if (setup.keyLocal()) {
             LOG.warn("conf/trin.client.cfg names the broker {}:{}, but conf/trin.crypto.cfg still names the LOCAL "
                     + "development key ({}), which that broker does not know. To use the Smart platform: "
                     + "cp conf/platform/*.cfg conf/ and {} register <username>", setup.host(), setup.port(),
                     home.localKeyDir(), home.script());
         } else {
-            LOG.info("Broker {}:{} and key directory {}, as conf/ says; no local broker started", setup.host(),
-                    setup.port(), setup.keyDir());
+            LOG.info("Broker {}:{} and key directory {}, as conf/ says; no local broker started, and the LOCAL "
+                    + "set-up's bundles ({}: the sample application) are not installed", setup.host(), setup.port(),
+                    setup.keyDir(), home.localBundles());
         }
     }
 

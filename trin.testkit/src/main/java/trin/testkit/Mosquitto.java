@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trin.devbroker.FreePorts;
 
 /**
  * A real {@code mosquitto} broker as a child process, listening on 127.0.0.1 only, anonymous

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import trin.devbroker.SmartBroker;
 
 /**
  * A throw-away CA and a server certificate for {@code localhost} and {@code 127.0.0.1}, made with

@@ -1,11 +1,12 @@
 /**
- * Test support for trin: an in-process Smart-MQTT broker ({@link trin.testkit.SmartBroker}),
- * a real Mosquitto process ({@link trin.testkit.Mosquitto}), throw-away TLS certificates
- * ({@link trin.testkit.TestCertificates}), an MQTT client that plays the platform
- * ({@link trin.testkit.MqttProbe}) and provisioned key directories ({@link trin.testkit.KeyDirs}).
+ * Test support for trin: a real Mosquitto process ({@link trin.testkit.Mosquitto}), throw-away TLS
+ * certificates ({@link trin.testkit.TestCertificates}) and an MQTT client that plays the platform
+ * ({@link trin.testkit.MqttProbe}). The in-process Smart-MQTT broker and key directories are
+ * trin.devbroker's ({@link trin.devbroker.SmartBroker}, {@link trin.devbroker.KeyDirs}), which
+ * comes with this kit.
  *
- * <p>A plain jar, not an OSGi bundle: used by tests and by the development launcher, outside
- * the framework. Nothing here depends on a test framework; failed waits throw
+ * <p>A plain jar, not an OSGi bundle, for tests only: every module takes it at test scope, and
+ * nothing of it is shipped. Nothing here depends on a test framework; failed waits throw
  * {@link java.lang.AssertionError}.
  */
 package trin.testkit;

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import trin.devbroker.LoginAttempt;
+import trin.devbroker.SmartBroker;
+import trin.devbroker.SmartPassword;
 
 class SmartBrokerTest {
 

@@ -1,7 +1,7 @@
 package trin.client.internal;
 
+import trin.devbroker.SmartBroker;
 import trin.testkit.Mosquitto;
-import trin.testkit.SmartBroker;
 
 /** The two brokers the scenarios run against: the in-process one that checks Smart passwords, and Mosquitto. */
 interface Broker extends AutoCloseable {
@@ -20,7 +20,7 @@ interface Broker extends AutoCloseable {
     }
 
     /** The logins the broker saw, where it records them. */
-    default java.util.List<trin.testkit.LoginAttempt> logins() {
+    default java.util.List<trin.devbroker.LoginAttempt> logins() {
         return java.util.List.of();
     }
 
@@ -52,7 +52,7 @@ interface Broker extends AutoCloseable {
                 broker.register(cid, uid, key);
             }
 
-            public java.util.List<trin.testkit.LoginAttempt> logins() {
+            public java.util.List<trin.devbroker.LoginAttempt> logins() {
                 return broker.logins();
             }
 

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
+import trin.devbroker.SmartBroker;
 import trin.testkit.MqttProbe;
 import trin.testkit.Relay;
-import trin.testkit.SmartBroker;
 
 /**
  * A client component running against a real broker, and a probe playing the

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.client.ConnectionState;
 import trin.api.client.Event;
+import trin.devbroker.LoginAttempt;
+import trin.devbroker.SmartBroker;
 import trin.testkit.Await;
-import trin.testkit.LoginAttempt;
 import trin.testkit.Relay;
-import trin.testkit.SmartBroker;
 import trin.testkit.TestCertificates;
 
 /**

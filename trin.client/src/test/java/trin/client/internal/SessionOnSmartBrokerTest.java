@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import trin.testkit.LoginAttempt;
+import trin.devbroker.LoginAttempt;
 
 class SessionOnSmartBrokerTest extends SessionScenarios {
 

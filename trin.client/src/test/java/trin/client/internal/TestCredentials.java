@@ -1,7 +1,7 @@
 package trin.client.internal;
 
 import trin.api.device.Credentials;
-import trin.testkit.SmartPassword;
+import trin.devbroker.SmartPassword;
 
 /**
  * Credentials computed like the device's, with the platform-side password of

@@ -16,7 +16,13 @@ import trin.api.client.ClientStatus;
 import trin.api.client.SmartClient;
 import trin.client.internal.ClientAdmin;
 
-/** The client's shell commands: {@code trin:status}, {@code trin:settings}, {@code trin:event}, {@code trin:data}. */
+/**
+ * The client's shell commands: {@code trin:status}, {@code trin:settings}, {@code trin:event}, {@code trin:data}.
+ *
+ * <p>Each has an overload taking any arguments, which Gogo picks only when no other fits (its
+ * coercion prefers exact matches): it returns the command's usage instead of Gogo's "Cannot
+ * coerce" error. It never repeats the arguments given.
+ */
 @Component(service = ClientCommands.class, property = {"osgi.command.scope=trin", "osgi.command.function=status",
         "osgi.command.function=settings", "osgi.command.function=event", "osgi.command.function=data"})
 public final class ClientCommands {
@@ -32,9 +38,26 @@ public final class ClientCommands {
         this.client = client;
     }
 
+    static final String STATUS_USAGE = "Usage: trin:status\n"
+            + "  shows the connection state, the broker, the identity and the message counters; no arguments";
+    static final String SETTINGS_USAGE = "Usage: trin:settings | trin:settings reset\n"
+            + "  shows the effective settings and where each comes from | clears the settings changed remotely";
+    static final String EVENT_USAGE = "Usage: trin:event <pid> <code> <text>\n"
+            + "  publishes an event for an application, as it would: <code> is a whole number, a <text> with spaces "
+            + "is quoted\n"
+            + "  e.g. trin:event my_app_id 123 'Loop Counter: 1'";
+    static final String DATA_USAGE = "Usage: trin:data <pid> <json>\n"
+            + "  publishes data for an application, as it would: quote the JSON\n"
+            + "  e.g. trin:data my_app_id '{\"temp\":21.5}'";
+
     @Descriptor("show the connection state, the broker, the identity and the message counters")
     public String status() {
         return describe(admin.status());
+    }
+
+    @Descriptor("with arguments: how to use trin:status")
+    public String status(@Descriptor("arguments it does not take") Object... arguments) {
+        return STATUS_USAGE;
     }
 
     @Descriptor("show the effective settings and where each comes from")
@@ -57,11 +80,21 @@ public final class ClientCommands {
         return "Remote settings cleared; the session reconnects with the configured ones.\n" + settings();
     }
 
+    @Descriptor("with other arguments: how to use trin:settings")
+    public String settings(@Descriptor("arguments it does not take") Object... arguments) {
+        return SETTINGS_USAGE;
+    }
+
     @Descriptor("publish an event for an application, as it would")
     public String event(@Descriptor("the application's PID") String pid, @Descriptor("the event code") int code,
             @Descriptor("what happened") String text) {
         client.publishEvent(pid, code, text);
         return "Queued event " + code + " for " + pid;
+    }
+
+    @Descriptor("with other arguments: how to use trin:event")
+    public String event(@Descriptor("arguments that do not fit") Object... arguments) {
+        return EVENT_USAGE;
     }
 
     @Descriptor("publish data for an application, as it would")
@@ -75,6 +108,11 @@ public final class ClientCommands {
         }
         client.publishData(pid, value);
         return "Queued data for " + pid;
+    }
+
+    @Descriptor("with other arguments: how to use trin:data")
+    public String data(@Descriptor("arguments that do not fit") Object... arguments) {
+        return DATA_USAGE;
     }
 
     static String describe(ClientStatus s) {

@@ -16,7 +16,14 @@ import trin.api.device.NotProvisionedException;
 import trin.api.device.Registrar;
 import trin.api.device.RegistrationException;
 
-/** Shell commands {@code trin:register}, {@code trin:cid} and {@code trin:uid}. */
+/**
+ * Shell commands {@code trin:register}, {@code trin:cid} and {@code trin:uid}.
+ *
+ * <p>Each has an overload taking any arguments, which Gogo picks only when no other fits (its
+ * coercion prefers exact matches): it returns the command's usage instead of Gogo's "Cannot
+ * coerce" error. It never repeats the arguments given (one of them could be a password typed in
+ * the wrong place).
+ */
 @Component(
         service = CryptoCommands.class,
         name = "trin.crypto.command",
@@ -27,6 +34,12 @@ import trin.api.device.RegistrationException;
             "osgi.command.function=uid"
         })
 public final class CryptoCommands {
+
+    static final String REGISTER_USAGE = "Usage: trin:register <username> [customerId]\n"
+            + "  registers this device with the Smart platform (for your own customer, or customerId); asks for your "
+            + "Smart password without echo: never type it on the command line";
+    static final String CID_USAGE = "Usage: trin:cid\n  shows the customer id this device is registered for; no arguments";
+    static final String UID_USAGE = "Usage: trin:uid\n  shows this device's UID; no arguments";
 
     private final Registrar registrar;
     private final Credentials credentials;
@@ -60,6 +73,11 @@ public final class CryptoCommands {
         return register(session, username, Optional.of(customerId));
     }
 
+    @Descriptor("with other arguments: how to use trin:register")
+    public String register(@Descriptor("arguments that do not fit") Object... arguments) {
+        return REGISTER_USAGE;
+    }
+
     @Descriptor("the customer id (PROFILE_ID) this device is registered for")
     public String cid() {
         try {
@@ -69,9 +87,19 @@ public final class CryptoCommands {
         }
     }
 
+    @Descriptor("with arguments: how to use trin:cid")
+    public String cid(@Descriptor("arguments it does not take") Object... arguments) {
+        return CID_USAGE;
+    }
+
     @Descriptor("this device's UID (Device Unique ID)")
     public String uid() {
         return identity.uid();
+    }
+
+    @Descriptor("with arguments: how to use trin:uid")
+    public String uid(@Descriptor("arguments it does not take") Object... arguments) {
+        return UID_USAGE;
     }
 
     private String register(CommandSession session, String username, Optional<String> customerId)

@@ -1,20 +1,24 @@
-package trin.testkit;
+package trin.devbroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks ports that are free right now on 127.0.0.1; a caller that then fails to bind one tries another. */
-final class FreePorts {
+/**
+ * Picks ports that are free right now on 127.0.0.1; a caller that then fails to bind one tries another.
+ * Shared with the test kit's Mosquitto runner, which picks its ports the same way.
+ */
+public final class FreePorts {
 
     /** How often a start picks new ports when one was taken in between. */
-    static final int ATTEMPTS = 3;
+    public static final int ATTEMPTS = 3;
 
     private FreePorts() {
     }
 
-    static int pick() {
+    /** A port free on 127.0.0.1 at the time of the call. */
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         } catch (IOException e) {

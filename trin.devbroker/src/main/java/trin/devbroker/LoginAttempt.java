@@ -1,4 +1,4 @@
-package trin.testkit;
+package trin.devbroker;
 
 /**
  * One CONNECT that reached {@link SmartBroker}'s authenticator.

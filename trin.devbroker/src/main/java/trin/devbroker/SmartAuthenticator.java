@@ -1,4 +1,4 @@
-package trin.testkit;
+package trin.devbroker;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

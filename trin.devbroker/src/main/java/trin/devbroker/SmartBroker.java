@@ -1,4 +1,4 @@
-package trin.testkit;
+package trin.devbroker;
 
 import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
@@ -185,7 +185,7 @@ public final class SmartBroker implements AutoCloseable {
         return "tcp://" + HOST + ':' + port();
     }
 
-    /** {@code ssl://localhost:tlsPort}, for Paho; {@link TestCertificates} certify that name. */
+    /** {@code ssl://localhost:tlsPort}, for Paho: the server certificate must name {@code localhost}. */
     public String tlsUri() {
         return "ssl://localhost:" + tlsPort();
     }
@@ -295,7 +295,7 @@ public final class SmartBroker implements AutoCloseable {
 
         /**
          * Adds a TLS listener with the key and certificate chain of a PKCS12 or JKS keystore
-         * (store and key share {@code password}), such as {@link TestCertificates#keystore()}.
+         * (store and key share {@code password}), such as the test kit's {@code TestCertificates.keystore()}.
          */
         public Builder tls(Path keystore, char[] password) {
             this.keystore = Objects.requireNonNull(keystore);

@@ -1,4 +1,4 @@
-package trin.launcher;
+package trin.devbroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalBrokerTest {
+class DevelopmentIdentityTest {
 
     @TempDir
     Path dir;
@@ -19,7 +19,7 @@ class LocalBrokerTest {
     void givenNoKey_thenADevelopmentKeyOwnerOnlyAndTheLocalCid() throws IOException {
         Path keyDir = dir.resolve("local-key");
 
-        LocalBroker.Identity identity = LocalBroker.Identity.provision(keyDir);
+        DevelopmentIdentity identity = DevelopmentIdentity.provision(keyDir);
 
         assertThat(identity.created()).isTrue();
         assertThat(identity.cid()).isEqualTo("00000000");
@@ -31,11 +31,11 @@ class LocalBrokerTest {
     }
 
     @Test
-    void givenAKey_thenKeptAcrossRuns() {
+    void givenAKey_thenKeptAcrossRuns() throws IOException {
         Path keyDir = dir.resolve("local-key");
-        LocalBroker.Identity first = LocalBroker.Identity.provision(keyDir);
+        DevelopmentIdentity first = DevelopmentIdentity.provision(keyDir);
 
-        LocalBroker.Identity second = LocalBroker.Identity.provision(keyDir);
+        DevelopmentIdentity second = DevelopmentIdentity.provision(keyDir);
 
         assertThat(second.created()).isFalse();
         assertThat(second.key()).isEqualTo(first.key());

@@ -1,4 +1,4 @@
-package trin.testkit;
+package trin.devbroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

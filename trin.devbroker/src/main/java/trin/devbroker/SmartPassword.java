@@ -1,4 +1,4 @@
-package trin.testkit;
+package trin.devbroker;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
