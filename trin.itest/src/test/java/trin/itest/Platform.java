@@ -86,7 +86,15 @@ final class Platform implements AutoCloseable {
     static Platform start() throws Exception {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        SmartBroker broker = SmartBroker.builder().start();
+        return start(key, 0);
+    }
+
+    /**
+     * Starts a broker on that port of 127.0.0.1 (0: a free one) that knows the device by that key, and
+     * connects the probe: for a device configured before the platform is there.
+     */
+    static Platform start(byte[] key, int port) throws Exception {
+        SmartBroker broker = SmartBroker.builder().port(port).start();
         try {
             broker.register(CID, UID, key).addUser(OPERATOR, OPERATOR_PASSWORD);
             return new Platform(broker, connectProbe(broker), key);
@@ -278,6 +286,11 @@ final class Platform implements AutoCloseable {
     int lastIndex() {
         List<MqttProbe.Received> all = probe.messages();
         return all.isEmpty() ? -1 : all.get(all.size() - 1).index();
+    }
+
+    /** A condition on a reply, {@code [ts, code, result]}: its result reads as that text. */
+    static Predicate<JsonNode> resultIs(String text) {
+        return reply -> reply.path(2).asText().equals(text);
     }
 
     // Payloads

@@ -182,15 +182,7 @@ public abstract class TrinTestSupport {
      * starts the trin bundles.
      */
     protected void startTrin(Map<String, Object> clientProperties) throws Exception {
-        Path keys = KeyDirs.provision(dir().resolve("keys"), Platform.CID, platform.key());
-        configure("trin.crypto", Map.of("keyDir", keys.toString()));
-        // A fixed UID, whatever this machine's network interfaces are.
-        configure("trin.hw.linux", Map.of("uid", Platform.UID));
-        // Not a Raspberry Pi, even on one: a cpuinfo without a serial.
-        Path cpuinfo = Files.writeString(dir().resolve("cpuinfo"), "processor\t: 0\n");
-        configure("trin.hw.raspberrypi", Map.of("cpuinfo", cpuinfo.toString()));
-        configure("trin.hw.raspberrypi.health", Map.of("cpuinfo", cpuinfo.toString()));
-        configure("trin.client", clientConfiguration(clientProperties));
+        configureTrin(clientProperties);
         List<Bundle> installed = new ArrayList<>();
         for (String name : TRIN) {
             installed.add(context.installBundle(location(name)));
@@ -200,11 +192,34 @@ public abstract class TrinTestSupport {
         }
     }
 
+    /** Configures every trin PID for {@link #platform} and this test's directory, before the bundles come. */
+    protected void configureTrin(Map<String, Object> clientProperties) throws Exception {
+        configureTrin(platform.key(), platform.port(), clientProperties);
+    }
+
+    /** Configures every trin PID for a broker on that port of 127.0.0.1 that knows the device by that key. */
+    protected void configureTrin(byte[] key, int port, Map<String, Object> clientProperties) throws Exception {
+        Path keys = KeyDirs.provision(dir().resolve("keys"), Platform.CID, key);
+        configure("trin.crypto", Map.of("keyDir", keys.toString()));
+        // A fixed UID, whatever this machine's network interfaces are.
+        configure("trin.hw.linux", Map.of("uid", Platform.UID));
+        // Not a Raspberry Pi, even on one: a cpuinfo without a serial.
+        Path cpuinfo = Files.writeString(dir().resolve("cpuinfo"), "processor\t: 0\n");
+        configure("trin.hw.raspberrypi", Map.of("cpuinfo", cpuinfo.toString()));
+        configure("trin.hw.raspberrypi.health", Map.of("cpuinfo", cpuinfo.toString()));
+        configure("trin.client", clientConfiguration(port, clientProperties));
+    }
+
     /** Configuration {@code trin.client} for {@link #platform}, with settings and outbox in this test's directory. */
     protected Map<String, Object> clientConfiguration(Map<String, Object> more) {
+        return clientConfiguration(platform.port(), more);
+    }
+
+    /** Configuration {@code trin.client} for a broker on that port of 127.0.0.1. */
+    protected Map<String, Object> clientConfiguration(int port, Map<String, Object> more) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("host", "127.0.0.1");
-        properties.put("port", platform.port());
+        properties.put("port", port);
         properties.put("settingsFile", dir().resolve("trinmqtt.ini").toString());
         properties.put("outboxDir", dir().resolve("outbox").toString());
         properties.put("trustEmptySender", true);

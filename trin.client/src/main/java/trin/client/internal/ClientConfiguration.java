@@ -3,7 +3,7 @@ package trin.client.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "trin Smart-MQTT client",
+@ObjectClassDefinition(id = ClientConfiguration.PID, name = "trin Smart-MQTT client",
         description = "The gateway's session with a Smart-MQTT broker. Settings changed remotely "
                 + "(host, port, keepAlive, defaultQos, cleanSession, pdrInterval, useRtc, trustedSenders) "
                 + "are kept in settingsFile and win over these values until 'trin:settings reset'.")
@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "TLS", description = "Connect with TLS 1.2 or newer, checking the broker's host name.")
     boolean tls() default false;
 
-    @AttributeDefinition(name = "CA file",
+    @AttributeDefinition(name = "CA file", required = false,
             description = "PEM file of the certificate authorities to trust with TLS; empty means the JVM's trust store.")
     String caFile() default "";
 
@@ -44,7 +44,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Stamp outgoing messages with the gateway's time; otherwise 0, and the platform stamps them.")
     boolean useRtc() default false;
 
-    @AttributeDefinition(name = "Trusted senders",
+    @AttributeDefinition(name = "Trusted senders", required = false,
             description = "UIDs of other devices whose commands are accepted, besides the platform's.")
     String[] trustedSenders() default {};
 
@@ -70,7 +70,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Messages kept while disconnected; when full, the oldest data and events are dropped.")
     int outboxCapacity() default 10000;
 
-    @AttributeDefinition(name = "Outbox directory",
+    @AttributeDefinition(name = "Outbox directory", required = false,
             description = "Where the outbox is kept on disk; empty means the bundle's data area.")
     String outboxDir() default "";
 
@@ -98,7 +98,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Delay before reboot_hardware and restart_client act, so that their reply goes out first.")
     int actionDelay() default 10;
 
-    @AttributeDefinition(name = "Upgrade location",
+    @AttributeDefinition(name = "Upgrade location", required = false,
             description = "Directory or URL prefix holding <bundle-symbolic-name>.jar files for upgrade_client; "
                     + "empty means each bundle's own location.")
     String upgradeLocation() default "";

@@ -8,6 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * registrar: a configuration PID has one definition in metatype.
  */
 @ObjectClassDefinition(
+        id = FileCredentials.PID,
         name = "trin crypto",
         description = "Where the device's key and CID are kept, and where the device registers with the Smart platform.")
 @interface CryptoConfiguration {

@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * descriptions, in any console that edits configuration (the Felix web
  * console, Eclipse Kura).
  */
-@ObjectClassDefinition(name = "trin sample application",
+@ObjectClassDefinition(id = SampleConfiguration.PID, name = "trin sample application",
         description = "The sample application of PID my_app_id: answers sum_these, publishes a loop counter event "
                 + "and reports its health.")
 @interface SampleConfiguration {

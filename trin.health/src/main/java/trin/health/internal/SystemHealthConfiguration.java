@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
+        id = SystemHealth.PID,
         name = "trin system health",
         description = "The machine's health in every report: CPU usage and temperature, memory, disk, "
                 + "load average, uptime and, in full reports, the top 5 processes by resident memory.")
@@ -11,6 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(
             name = "Mount points",
+            required = false,
             description = "Paths whose file systems are reported under disks, besides the root file system "
                     + "under disk. A path that is not there is left out, with one log line naming it.")
     String[] mountPoints() default {};

@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
+        id = LinuxIdentity.PID,
         name = "trin Linux identity",
         description = "The device identity of a Linux machine: UID from a network interface's MAC address "
                 + "(physical before virtual, universally before locally administered, up before down, lowest index).")

@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
+        id = PiFirmwareHealthRegistrar.PID,
         name = "trin Raspberry Pi firmware health",
         description = "Core voltage (volts) and CPU temperature (cpu_tmp) from the Raspberry Pi firmware in every "
                 + "health report. On a machine without a Raspberry Pi serial in cpuinfo nothing is registered.")

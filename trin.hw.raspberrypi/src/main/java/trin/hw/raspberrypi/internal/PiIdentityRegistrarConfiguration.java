@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
+        id = PiIdentityRegistrar.PID,
         name = "trin Raspberry Pi identity",
         description = "The device identity of a Raspberry Pi: UID from the CPU serial in cpuinfo, Smart model 2795. "
                 + "On a machine without a serial nothing is registered and the Linux identity applies.")
