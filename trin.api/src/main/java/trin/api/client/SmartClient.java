@@ -1,7 +1,7 @@
 package trin.api.client;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -83,7 +83,7 @@ public interface SmartClient {
      * @return the reply to come
      * @throws IllegalArgumentException if a PID or the UID is not valid
      */
-    CompletableFuture<Reply> sendCommand(String fromPid, String targetUid, String targetPid,
+    CompletionStage<Reply> sendCommand(String fromPid, String targetUid, String targetPid,
             String name, List<?> args);
 
     /**

@@ -3,7 +3,7 @@
  * publishing data and events, talking to other devices, reading the state.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package trin.api.client;
 
 import org.osgi.annotation.bundle.Export;

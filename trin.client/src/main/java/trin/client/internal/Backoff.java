@@ -13,7 +13,7 @@ final class Backoff {
 
     private static final long BASE_MILLIS = 1000;
 
-    private final long maxMillis;
+    private long maxMillis;
     private final DoubleSupplier random;
     private int attempts;
 
@@ -35,6 +35,11 @@ final class Backoff {
     synchronized Duration refused() {
         attempts++;
         return Duration.ofMillis(maxMillis - (long) (random.getAsDouble() * maxMillis / 10));
+    }
+
+    /** A new maximum, for the next delays ({@code reconnectMaxDelay} changed). */
+    synchronized void max(Duration max) {
+        this.maxMillis = Math.max(BASE_MILLIS, max.toMillis());
     }
 
     synchronized void reset() {

@@ -32,8 +32,8 @@ final class ClientSettings {
         }
     }
 
-    private final Settings configured;
-    private final Set<Setting> explicit;
+    private Settings configured;
+    private Set<Setting> explicit;
     private final SettingsStore store;
     private final Map<Setting, String> overrides = new EnumMap<>(Setting.class);
     private Settings current;
@@ -59,6 +59,18 @@ final class ClientSettings {
         if (!overrides.isEmpty()) {
             LOG.info("Settings changed remotely, from {}: {}", store.file(), overrides.keySet());
         }
+    }
+
+    /** A new configuration: the remote changes still win over it. */
+    synchronized Settings reconfigure(Settings configured, Set<Setting> explicit) {
+        this.configured = configured;
+        this.explicit = explicit;
+        Settings next = configured;
+        for (Map.Entry<Setting, String> e : overrides.entrySet()) {
+            next = next.with(e.getKey(), e.getValue());
+        }
+        current = next;
+        return current;
     }
 
     synchronized Settings current() {

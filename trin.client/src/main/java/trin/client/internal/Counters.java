@@ -9,12 +9,14 @@ final class Counters {
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong received = new AtomicLong();
+    /** Received messages the router is done with, answered or not: received minus processed are queued. */
+    final AtomicLong processed = new AtomicLong();
     final AtomicLong replies = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
 
     ClientStatus.Counters snapshot(long dropped) {
-        return new ClientStatus.Counters(sent.get(), received.get(), replies.get(), errors.get(), dropped,
-                reconnects.get());
+        return new Status.CounterValues(sent.get(), received.get(), processed.get(), replies.get(), errors.get(),
+                dropped, reconnects.get());
     }
 }

@@ -43,7 +43,12 @@ final class HealthCollector {
     }
 
     private final ExecutorService workers;
-    private final long timeoutMillis;
+    private volatile long timeoutMillis;
+
+    /** A new limit for the reports to come ({@code healthTimeout} changed). */
+    void timeout(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
 
     HealthCollector(ExecutorService workers, long timeoutMillis) {
         this.workers = workers;

@@ -23,7 +23,6 @@ import trin.client.internal.settings.Settings;
 final class LastGood {
 
     private static final Logger LOG = LoggerFactory.getLogger(LastGood.class);
-    private static final Setting[] KEPT = {Setting.HOST, Setting.PORT, Setting.KEEP_ALIVE};
 
     private final Path file;
     private Settings base;
@@ -37,7 +36,7 @@ final class LastGood {
 
     synchronized void remember(Settings connected) {
         Properties next = new Properties();
-        for (Setting s : KEPT) {
+        for (Setting s : Setting.REACHABILITY) {
             next.setProperty(s.iniKey(), s.format(connected.value(s)));
         }
         if (next.equals(values)) {
@@ -63,7 +62,7 @@ final class LastGood {
         }
         Settings s = base;
         try {
-            for (Setting k : KEPT) {
+            for (Setting k : Setting.REACHABILITY) {
                 String v = values.getProperty(k.iniKey());
                 if (v != null) {
                     s = s.with(k, v);

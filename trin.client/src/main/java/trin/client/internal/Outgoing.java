@@ -1,6 +1,5 @@
 package trin.client.internal;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -24,23 +23,22 @@ final class Outgoing {
     private final Topics topics;
     private final PayloadCodec codec;
     private final Outbox outbox;
-    private final Session session;
-    private final Clock clock;
+    private final Publishing publishing;
+    private final Stamps stamps;
     private final Counters counters;
-    private volatile boolean useRtc;
     private volatile int defaultQos;
 
-    Outgoing(Topics topics, PayloadCodec codec, Outbox outbox, Session session, Clock clock, Counters counters) {
+    Outgoing(Topics topics, PayloadCodec codec, Outbox outbox, Publishing publishing, Stamps stamps,
+            Counters counters) {
         this.topics = topics;
         this.codec = codec;
         this.outbox = outbox;
-        this.session = session;
-        this.clock = clock;
+        this.publishing = publishing;
+        this.stamps = stamps;
         this.counters = counters;
     }
 
-    void settings(boolean useRtc, int defaultQos) {
-        this.useRtc = useRtc;
+    void defaultQos(int defaultQos) {
         this.defaultQos = defaultQos;
     }
 
@@ -48,9 +46,8 @@ final class Outgoing {
         return defaultQos;
     }
 
-    /** The time stamp of an outgoing message: now, or 0 to let the platform stamp it. */
-    long ts() {
-        return useRtc ? clock.instant().getEpochSecond() : 0;
+    private long ts() {
+        return stamps.now();
     }
 
     void data(String pid, Object data, int qos) {
@@ -63,17 +60,12 @@ final class Outgoing {
 
     /** The connect event, first after connecting. */
     void connected() {
-        session.publishFirst(topics.outbound("0"), codec.connected(ts()), defaultQos);
+        publishing.publishFirst(topics.outbound("0"), codec.connected(ts()), defaultQos);
     }
 
     /** The dump, right after the connect event and before any backlog. */
     void dump(Object data) {
-        session.publishFirst(topics.outbound("0"), codec.data(ts(), data), defaultQos);
-    }
-
-    /** Lets the backlog go. */
-    void flush() {
-        session.flush();
+        publishing.publishFirst(topics.outbound("0"), codec.data(ts(), data), defaultQos);
     }
 
     void reply(String pid, String token, Reply reply) {
@@ -91,13 +83,9 @@ final class Outgoing {
                 false);
     }
 
-    byte[] will() {
-        return codec.will(ts());
-    }
-
     private void send(String topic, byte[] payload, int qos, boolean priority) {
         if (qos == 0) {
-            session.publishAtMostOnce(topic, payload);
+            publishing.publishAtMostOnce(topic, payload);
             return;
         }
         try {
@@ -106,6 +94,6 @@ final class Outgoing {
             LOG.debug("Dropped a message to {}: the client has stopped", topic);
             return;
         }
-        session.flush();
+        publishing.flush();
     }
 }

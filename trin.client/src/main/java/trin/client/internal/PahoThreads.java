@@ -27,7 +27,7 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
 
     private static final String CONNECT_TASK = "ClientComms$ConnectBG";
 
-    private final ExecutorService pool = Executors2.cached("trin-mqtt", Duration.ofSeconds(2));
+    private final ExecutorService pool = ThreadPools.cached("trin-mqtt", Duration.ofSeconds(2));
     private final ScheduledExecutorService nudger;
 
     /** @param nudger a scheduler for the nudges: a few ticks of a millisecond per connection */

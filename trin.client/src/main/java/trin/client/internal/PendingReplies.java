@@ -22,7 +22,12 @@ final class PendingReplies {
     }
 
     private final Map<Key, CompletableFuture<Reply>> waiting = new ConcurrentHashMap<>();
-    private final Duration timeout;
+    private volatile Duration timeout;
+
+    /** A new limit for the commands sent from now on ({@code replyTimeout} changed). */
+    void timeout(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     PendingReplies(Duration timeout) {
         this.timeout = timeout;

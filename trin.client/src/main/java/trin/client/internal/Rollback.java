@@ -1,13 +1,13 @@
 package trin.client.internal;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +23,9 @@ import trin.client.internal.settings.Settings;
 final class Rollback {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rollback.class);
-    private static final List<Setting> WATCHED = List.of(Setting.HOST, Setting.PORT, Setting.KEEP_ALIVE);
 
     private final ScheduledExecutorService timer;
-    private final Duration after;
+    private final Supplier<Duration> after;
     private final ClientSettings settings;
     private final LastGood lastGood;
     private final BooleanSupplier connected;
@@ -35,7 +34,7 @@ final class Rollback {
     private ScheduledFuture<?> check;
     private String rolledBack;
 
-    Rollback(ScheduledExecutorService timer, Duration after, ClientSettings settings, LastGood lastGood,
+    Rollback(ScheduledExecutorService timer, Supplier<Duration> after, ClientSettings settings, LastGood lastGood,
             BooleanSupplier connected, Consumer<String> reconnect) {
         this.timer = timer;
         this.after = after;
@@ -46,13 +45,13 @@ final class Rollback {
     }
 
     static boolean watches(Setting setting) {
-        return WATCHED.contains(setting);
+        return Setting.REACHABILITY.contains(setting);
     }
 
     /** A watched setting was changed remotely: check on it later. */
     synchronized void watch() {
         if (check == null || check.isDone()) {
-            check = timer.schedule(this::rollBack, after.toMillis(), TimeUnit.MILLISECONDS);
+            check = timer.schedule(this::rollBack, after.get().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -78,11 +77,11 @@ final class Rollback {
         Optional<Settings> good = lastGood.settings();
         if (good.isEmpty()) {
             LOG.warn("No connection for {} s after a remote change, and no earlier settings that connected",
-                    after.toSeconds());
+                    after.get().toSeconds());
             return;
         }
         StringBuilder text = new StringBuilder("Rolled back");
-        for (Setting s : WATCHED) {
+        for (Setting s : Setting.REACHABILITY) {
             Object value = good.get().value(s);
             if (!value.equals(settings.current().value(s))) {
                 settings.change(s, s.format(value));
@@ -92,7 +91,7 @@ final class Rollback {
         synchronized (this) {
             rolledBack = text.toString();
         }
-        LOG.warn("No connection for {} s after a remote change: {}", after.toSeconds(), text);
+        LOG.warn("No connection for {} s after a remote change: {}", after.get().toSeconds(), text);
         reconnect.accept("settings rolled back");
     }
 }

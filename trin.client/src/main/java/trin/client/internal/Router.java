@@ -57,6 +57,14 @@ final class Router {
     }
 
     void handle(String topic, byte[] payload, boolean retained) {
+        try {
+            route(topic, payload, retained);
+        } finally {
+            counters.processed.incrementAndGet();
+        }
+    }
+
+    private void route(String topic, byte[] payload, boolean retained) {
         Optional<InboundTopic> parsed = topics.parse(topic);
         if (parsed.isEmpty()) {
             LOG.debug("Ignored a message on {}: not addressed to this device", topic);

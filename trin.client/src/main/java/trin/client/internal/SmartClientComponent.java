@@ -3,23 +3,19 @@ package trin.client.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -40,13 +36,14 @@ import trin.api.device.NotProvisionedException;
 import trin.api.health.HealthReporter;
 import trin.client.internal.codec.Topics;
 import trin.client.internal.outbox.Outbox;
+import trin.client.internal.settings.Settings;
 import trin.client.internal.settings.SettingsStore;
 
 /**
- * The Smart-MQTT client as an OSGi service. It keeps one {@link Gateway}
- * running for the device's current identity, and makes a new one when the
- * identity's UID changes; when the hardware bundle goes away the session
- * goes on under the identity it started with.
+ * The Smart-MQTT client as an OSGi service: {@code SmartClient} for
+ * applications, {@link ClientAdmin} for the shell. A {@link SessionKeeper}
+ * runs the device's session; a new configuration applies to it in place
+ * ({@link #modified}), so the service stays registered through any change.
  */
 @Component(service = {SmartClient.class, ClientAdmin.class}, configurationPid = ClientConfiguration.PID,
         immediate = true)
@@ -64,84 +61,85 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
             policy = ReferencePolicy.DYNAMIC)
     volatile List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = List.of();
 
-    private final ClientConfiguration config;
-    private final Credentials credentials;
     private final BundleContext context;
-    private final ClientSettings settings;
-    private final Outbox outbox;
-    private final LastGood lastGood;
+    private final Credentials credentials;
     private final Counters counters = new Counters();
-    private final ScheduledExecutorService retries = Executors2.scheduler("trin-provisioning");
+    private final SessionKeeper keeper;
     private final Object lock = new Object();
-
-    private volatile DeviceIdentity identity;
-    private volatile Gateway gateway;
-    private ScheduledFuture<?> retry;
-    private boolean active;
-    private boolean warnedUnprovisioned;
+    // Guarded by lock when written; read by any thread.
+    private volatile ClientConfiguration config;
+    private volatile Map<String, Object> properties;
+    private volatile ClientSettings settings;
+    private volatile Outbox outbox;
+    private volatile LastGood lastGood;
 
     @Activate
     public SmartClientComponent(ClientConfiguration config, BundleContext context, Map<String, Object> properties,
             @Reference(name = "credentials") Credentials credentials) throws IOException {
         this.config = config;
+        this.properties = properties;
         this.context = context;
         this.credentials = credentials;
-        ConfiguredSettings configured = ConfiguredSettings.from(config, properties);
-        this.settings = new ClientSettings(configured.settings(), configured.explicit(),
-                new SettingsStore(Paths2.expand(config.settingsFile())));
-        Path data = dataDir(context, config);
-        Path outboxDir = config.outboxDir().isBlank() ? data.resolve("outbox") : Paths2.expand(config.outboxDir());
-        this.outbox = Outbox.open(outboxDir, Math.max(1, config.outboxCapacity()));
-        this.lastGood = new LastGood(data.resolve("last-good.properties"), settings.current());
+        openSettings(config, properties);
+        openOutbox(config);
+        this.keeper = new SessionKeeper(credentials, this::newSession);
     }
 
+    /**
+     * Starts the session once the dynamic references (handlers, reporters),
+     * which SCR sets after the constructor, are in place: hence a second
+     * {@code @Activate}, a method, besides the constructor.
+     */
     @Activate
     void activate() {
+        keeper.activate();
+    }
+
+    @Modified
+    void modified(ClientConfiguration next, Map<String, Object> nextProperties) throws IOException {
         synchronized (lock) {
-            active = true;
-            startGateway();
+            ClientConfiguration before = config;
+            config = next;
+            properties = nextProperties;
+            if (!before.settingsFile().equals(next.settingsFile()) || !before.outboxDir().equals(next.outboxDir())) {
+                LOG.info("Configuration {}: a new settings file or outbox directory; starting a new session",
+                        ClientConfiguration.PID);
+                Outbox old = outbox;
+                openSettings(next, nextProperties);
+                if (!before.outboxDir().equals(next.outboxDir())) {
+                    openOutbox(next);
+                }
+                keeper.restart("the configuration changed");
+                if (outbox != old) {
+                    old.close();
+                }
+                return;
+            }
+            Settings settingsBefore = settings.current();
+            ConfiguredSettings configured = ConfiguredSettings.from(next, nextProperties);
+            settings.reconfigure(configured.settings(), configured.explicit());
+            keeper.session().ifPresent(s -> s.reconfigure(next, settingsBefore));
         }
     }
 
     @Deactivate
     void deactivate() {
-        synchronized (lock) {
-            active = false;
-            if (retry != null) {
-                retry.cancel(false);
-            }
-            stopGateway(frameworkStopping() ? "trin is shutting down" : "the client was stopped");
-        }
-        retries.shutdownNow();
+        keeper.deactivate(frameworkStopping() ? "trin is shutting down" : "the client was stopped");
         outbox.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindIdentity(DeviceIdentity identity) {
-        synchronized (lock) {
-            this.identity = identity;
-            if (active) {
-                startGateway();
-            }
-        }
+        keeper.identity(identity);
     }
 
     void updatedIdentity(DeviceIdentity identity) {
-        bindIdentity(identity);
+        keeper.identity(identity);
     }
 
     void unbindIdentity(DeviceIdentity identity) {
-        synchronized (lock) {
-            if (this.identity != identity) {
-                return;
-            }
-            this.identity = null;
-            if (active && !frameworkStopping()) {
-                LOG.info("The hardware bundle went away; the session goes on as device {}",
-                        gateway == null ? "(none yet)" : gateway.uid());
-            }
-        }
+        keeper.identityGone(identity, frameworkStopping());
     }
 
     // SmartClient
@@ -155,12 +153,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     public void publishData(String pid, Object data, int qos) {
         checkPid(pid);
         checkQos(qos);
-        Gateway g = gateway;
-        if (g == null) {
-            notReady("data", pid);
-            return;
-        }
-        g.outgoing().data(pid, data, qos);
+        keeper.session().ifPresentOrElse(s -> s.outgoing().data(pid, data, qos), () -> notReady("data", pid));
     }
 
     @Override
@@ -175,41 +168,38 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
         if (events == null || events.isEmpty()) {
             throw new IllegalArgumentException("no event to publish");
         }
-        Gateway g = gateway;
-        if (g == null) {
-            notReady("events", pid);
-            return;
-        }
-        g.outgoing().events(pid, List.copyOf(events), qos, false);
+        List<Event> copy = List.copyOf(events);
+        keeper.session().ifPresentOrElse(s -> s.outgoing().events(pid, copy, qos, false),
+                () -> notReady("events", pid));
     }
 
     @Override
-    public CompletableFuture<Reply> sendCommand(String fromPid, String targetUid, String targetPid, String name,
+    public CompletionStage<Reply> sendCommand(String fromPid, String targetUid, String targetPid, String name,
             List<?> args) {
         checkPid(fromPid);
         checkPid(targetPid);
         if (!Topics.isValidLevel(targetUid)) {
             throw new IllegalArgumentException("not a UID: " + targetUid);
         }
-        Gateway g = gateway;
+        DeviceSession g = keeper.session().orElse(null);
         if (g == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client has no session yet"));
         }
         Map.Entry<String, CompletableFuture<Reply>> expected = g.pending().expect(targetUid);
         g.outgoing().command(fromPid, targetUid, targetPid, expected.getKey(), name, args == null ? List.of() : args);
-        return expected.getValue();
+        return expected.getValue().minimalCompletionStage();
     }
 
     @Override
     public ClientStatus status() {
-        Gateway g = gateway;
-        if (g != null) {
-            return g.status();
+        Optional<DeviceSession> running = keeper.session();
+        if (running.isPresent()) {
+            return running.get().status();
         }
-        Optional<String> uid = Optional.ofNullable(identity).map(DeviceIdentity::uid);
+        Optional<String> uid = keeper.identity().map(DeviceIdentity::uid);
         Optional<String> cid = credentials.provisioned() ? safeCid() : Optional.empty();
-        return new ClientStatus(ConnectionState.STOPPED, "", uid, cid, config.local(), Optional.empty(),
-                Optional.empty(), Optional.of(credentials.provisioned() ? "no identity" : "not provisioned"),
+        return new Status(ConnectionState.STOPPED, "", uid, cid, config.local(), Optional.empty(),
+                Optional.empty(), Optional.of(credentials.provisioned() ? "no identity" : "not provisioned"), Optional.empty(),
                 counters.snapshot(outbox.dropped()), outbox.size());
     }
 
@@ -224,73 +214,40 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     public void resetSettings() {
         settings.reset();
         LOG.info("Remote settings cleared; the configuration holds again");
-        synchronized (lock) {
-            stopGateway("settings reset");
-            startGateway();
-        }
+        keeper.restart("settings reset");
     }
 
     @Override
     public String settingsFile() {
-        return Paths2.expand(config.settingsFile()).toString();
+        return UserPaths.expand(config.settingsFile()).toString();
     }
 
     // Internals
 
-    private void startGateway() {
-        DeviceIdentity id = identity;
-        if (!active || id == null) {
-            return;
-        }
-        String uid = id.uid();
-        if (gateway != null) {
-            if (gateway.uid().equals(uid)) {
-                return;
-            }
-            LOG.info("The device's identity changed from {} to {}: starting a new session", gateway.uid(), uid);
-            stopGateway("identity changed");
-        }
-        String cid;
-        try {
-            cid = credentials.cid();
-        } catch (NotProvisionedException e) {
-            if (!warnedUnprovisioned) {
-                LOG.warn("Not connecting yet: {}", e.getMessage());
-                warnedUnprovisioned = true;
-            }
-            retry = retries.schedule(() -> {
-                synchronized (lock) {
-                    startGateway();
-                }
-            }, PROVISION_RETRY_SECONDS, TimeUnit.SECONDS);
-            return;
-        }
-        Gateway g = new Gateway(new Gateway.Parts(config, uid, cid, credentials, () -> Optional.ofNullable(identity),
-                settings, outbox, this::handlerFor, this::reporterList, counters, upgrader(), this::restart,
-                versions(), lastGood, Clock.systemUTC()));
-        gateway = g;
-        g.start();
+    private void openSettings(ClientConfiguration c, Map<String, Object> props) {
+        ConfiguredSettings configured = ConfiguredSettings.from(c, props);
+        settings = new ClientSettings(configured.settings(), configured.explicit(),
+                new SettingsStore(UserPaths.expand(c.settingsFile())));
+        lastGood = new LastGood(ClientEnvironment.dataDir(context, c).resolve("last-good.properties"),
+                settings.current());
+    }
+
+    private void openOutbox(ClientConfiguration c) throws IOException {
+        Path outboxDir = c.outboxDir().isBlank() ? ClientEnvironment.dataDir(context, c).resolve("outbox")
+                : UserPaths.expand(c.outboxDir());
+        outbox = Outbox.open(outboxDir, Math.max(1, c.outboxCapacity()));
+    }
+
+    private DeviceSession newSession(DeviceSession.Device device) {
+        return new DeviceSession(device, new DeviceSession.Parts(settings, outbox, lastGood, counters,
+                this::handlerFor, this::reporterList, this::upgrader,
+                () -> keeper.restart("restart_client"), ClientEnvironment.versions(context), Clock.systemUTC()),
+                config);
     }
 
     /** The whole framework is stopping (a shutdown), not just one of its bundles. */
     private boolean frameworkStopping() {
         return context != null && context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
-    }
-
-    private void stopGateway(String reason) {
-        Gateway g = gateway;
-        gateway = null;
-        if (g != null) {
-            g.stop(reason);
-        }
-    }
-
-    private void restart() {
-        synchronized (lock) {
-            LOG.info("Restarting the client, as the platform asked");
-            stopGateway("restart_client");
-            startGateway();
-        }
     }
 
     private Optional<CommandHandler> handlerFor(String pid) {
@@ -309,23 +266,6 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
 
     private Optional<Upgrader> upgrader() {
         return context == null ? Optional.empty() : Optional.of(new Upgrader(context, config.upgradeLocation()));
-    }
-
-    private Map<String, Object> versions() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("trin", context == null ? "dev" : context.getBundle().getVersion().toString());
-        v.put("paho", libraryVersion(MqttAsyncClient.class));
-        v.put("java", System.getProperty("java.version"));
-        return v;
-    }
-
-    private static String libraryVersion(Class<?> type) {
-        org.osgi.framework.Bundle bundle = FrameworkUtil.getBundle(type);
-        if (bundle != null) {
-            return bundle.getVersion().toString();
-        }
-        String v = type.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
     }
 
     private int defaultQos() {
@@ -357,14 +297,4 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
         }
     }
 
-    /** The bundle's data area; outside a framework, next to the configured outbox. */
-    private static Path dataDir(BundleContext context, ClientConfiguration config) {
-        if (context != null && context.getDataFile("") != null) {
-            return context.getDataFile("").toPath();
-        }
-        if (!config.outboxDir().isBlank()) {
-            return Paths2.expand(config.outboxDir()).toAbsolutePath().getParent();
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "trin-client");
-    }
 }

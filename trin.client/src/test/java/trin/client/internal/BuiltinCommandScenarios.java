@@ -5,13 +5,13 @@ import static trin.client.internal.ClientHarness.JSON;
 import static trin.client.internal.ClientHarness.topic;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import trin.testkit.Await;
 import trin.testkit.MqttProbe;
 
 /** Every built-in command of PID 0, with its reply and its effect. */
@@ -136,10 +136,7 @@ abstract class BuiltinCommandScenarios extends Scenarios {
 
         assertThat(x(builtin("rb", "reboot_hardware"))).isEqualTo("[0,0,\"OK. Rebooting in 0 sec.\"]");
 
-        long deadline = System.nanoTime() + ClientHarness.WAIT.toNanos();
-        while (!Files.exists(dir.resolve("rebooted")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the reboot script to run", ClientHarness.WAIT, () -> Files.exists(dir.resolve("rebooted")));
         assertThat(dir.resolve("rebooted")).hasContent("rebooted");
     }
 
@@ -171,16 +168,6 @@ abstract class BuiltinCommandScenarios extends Scenarios {
 
         harness.awaitPublished(topic("0", ">"), m -> m.text().contains(",101,"));
         awaitConnectEvents(2);
-    }
-
-    @Test
-    void upgradeClientRepliesFirst() throws Exception {
-        sampleDevice().start();
-
-        assertThat(x(builtin("up", "upgrade_client"))).isEqualTo("[0,0,\"OK. Upgrading the client.\"]");
-        // The update itself needs a framework: the OSGi integration tests cover it.
-        Thread.sleep(Duration.ofSeconds(1).toMillis());
-        assertThat(harness.client.status().connected()).isTrue();
     }
 
     @Test

@@ -20,8 +20,10 @@ import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
 import trin.devbroker.SmartBroker;
+import trin.testkit.Await;
 import trin.testkit.MqttProbe;
 import trin.testkit.Relay;
+import trin.testkit.Configurations;
 
 /**
  * A client component running against a real broker, and a probe playing the
@@ -123,7 +125,7 @@ final class ClientHarness implements AutoCloseable {
     }
 
     void startClient() throws Exception {
-        client = new SmartClientComponent(TestConfig.of(ClientConfiguration.class, config), null, Map.copyOf(config),
+        client = new SmartClientComponent(Configurations.of(ClientConfiguration.class, config), null, Map.copyOf(config),
                 new TestCredentials(CID, key));
         client.handlers = List.copyOf(handlers);
         client.reporters = List.copyOf(reporters);
@@ -173,12 +175,8 @@ final class ClientHarness implements AutoCloseable {
         return result;
     }
 
-    void awaitState(ConnectionState state) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (client.status().state() != state && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(client.status().state()).isEqualTo(state);
+    void awaitState(ConnectionState state) {
+        Await.until("state " + state, WAIT, () -> client.status().state() == state);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import trin.api.client.ConnectionState;
 import trin.api.client.Event;
 import trin.api.command.Reply;
+import trin.testkit.Await;
 import trin.testkit.MqttProbe;
 import trin.testkit.Relay;
 
@@ -106,7 +107,8 @@ abstract class PublishingScenarios extends Scenarios {
             other.startClient();
             harness.awaitPublished(ClientHarness.CID + "/" + otherUid + "/0/>", m -> m.text().contains(",102,"));
 
-            CompletableFuture<Reply> reply = harness.client.sendCommand(APP, otherUid, "lamp", "ping", List.of());
+            CompletableFuture<Reply> reply = harness.client.sendCommand(APP, otherUid, "lamp", "ping", List.of())
+                    .toCompletableFuture();
 
             assertThat(reply.get(20, TimeUnit.SECONDS))
                     .isEqualTo(Reply.ok("ping from " + ClientHarness.UID + "/" + APP));
@@ -117,7 +119,8 @@ abstract class PublishingScenarios extends Scenarios {
     void aCommandToADeviceThatNeverAnswersTimesOut() throws Exception {
         sampleDevice().with("replyTimeout", 1).start();
 
-        CompletableFuture<Reply> reply = harness.client.sendCommand(APP, "AAA0000000000099", "lamp", "ping", List.of());
+        CompletableFuture<Reply> reply = harness.client.sendCommand(APP, "AAA0000000000099", "lamp", "ping", List.of())
+                .toCompletableFuture();
 
         assertThatThrownBy(() -> reply.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TimeoutException.class);
@@ -148,12 +151,8 @@ abstract class PublishingScenarios extends Scenarios {
         }
     }
 
-    private void awaitOutboxEmpty() throws InterruptedException {
-        long deadline = System.nanoTime() + ClientHarness.WAIT.toNanos();
-        while (harness.client.status().outboxDepth() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(harness.client.status().outboxDepth()).isZero();
+    private void awaitOutboxEmpty() {
+        Await.until("an empty outbox", ClientHarness.WAIT, () -> harness.client.status().outboxDepth() == 0);
     }
 
     private List<Integer> awaitNumbers(int count) throws Exception {

@@ -27,13 +27,13 @@ import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
 import trin.api.health.Detail;
 import trin.api.health.HealthReporter;
+import trin.testkit.Await;
 import trin.testkit.MqttProbe;
 
 /** What every scenario shares: a harness on the broker of the subclass, and ways to talk to the device. */
 abstract class Scenarios {
 
     static final String APP = "my_app_id";
-    static final Duration QUIET = Duration.ofMillis(500);
 
     @TempDir
     Path dir;
@@ -102,14 +102,23 @@ abstract class Scenarios {
     }
 
     /**
-     * Proves a message got no reply: a command sent after it is answered first,
-     * then nothing more arrives on the first one's reply topic for a while.
+     * Proves a message sent before got no reply, by markers that must come
+     * after any reply to it: a command sent after it is answered; the router
+     * is done with every message received (so a reply, if any, is in the
+     * outbox); the outbox is empty; and a message published through the
+     * outbox after that reaches the platform.
      */
     void assertNoReply(String pid, String token) throws Exception {
         String probe = "after-" + token.replaceAll("[^A-Za-z0-9]", "");
         harness.command(APP, c(probe, "sum_these"));
         harness.awaitReply(APP, probe);
-        Thread.sleep(QUIET.toMillis());
+        Await.until("the router to be done with every message received", ClientHarness.WAIT, () -> {
+            var counters = harness.client.status().counters();
+            return counters.processed() == counters.received() && harness.client.status().outboxDepth() == 0;
+        });
+        String marker = "marker-" + probe;
+        harness.client.publishData(APP, marker, 1);
+        harness.awaitPublished(topic(APP, ">"), m -> m.text().contains(marker));
         assertThat(harness.platform.messages()).noneMatch(m -> m.topic().equals(topic(pid, ">", token)));
     }
 

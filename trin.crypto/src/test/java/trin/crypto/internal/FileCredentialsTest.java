@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.device.NotProvisionedException;
+import trin.testkit.LogCapture;
 
 class FileCredentialsTest {
 
@@ -87,7 +88,7 @@ class FileCredentialsTest {
     @Test
     void givenTheSystemClock_whenTwoPasswordsAreMadeAtOnce_thenTheyDiffer() throws Exception {
         provision(BINARY_KEY, "C42");
-        FileCredentials real = new FileCredentials(new TestConfig(keyDir, "http://unused", 1), null);
+        FileCredentials real = new FileCredentials(TestConfig.of(keyDir, "http://unused", 1), null);
 
         char[] first = real.password();
         char[] second = real.password();

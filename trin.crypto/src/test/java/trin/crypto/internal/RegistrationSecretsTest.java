@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.device.RegistrationException;
+import trin.testkit.LogCapture;
 
 /** The user's password never shows: not in a log line, not in an exception. */
 class RegistrationSecretsTest {

@@ -23,7 +23,7 @@ class SmartRegistrarTest {
             throws Exception {
         try (FakePlatform platform = new FakePlatform()) {
             platform.answersSuccess("C7", "123456789012345", "c0ffee", "Registered.");
-            TestConfig config = new TestConfig(keyDir, platform.url(), 5);
+            CryptoConfiguration config = TestConfig.of(keyDir, platform.url(), 5);
             SmartRegistrar registrar = new SmartRegistrar(config,
                     new TestIdentity("123456789012345", OptionalInt.of(31)));
 
@@ -42,7 +42,7 @@ class SmartRegistrarTest {
 
     @Test
     void givenALinuxBoxWithoutModelId_whenRegistering_thenItSaysWhereToSetIt() {
-        SmartRegistrar registrar = new SmartRegistrar(new TestConfig(keyDir, "http://127.0.0.1:9/", 1),
+        SmartRegistrar registrar = new SmartRegistrar(TestConfig.of(keyDir, "http://127.0.0.1:9/", 1),
                 new TestIdentity("202481587074134", OptionalInt.empty()));
 
         assertThatExceptionOfType(RegistrationException.class)

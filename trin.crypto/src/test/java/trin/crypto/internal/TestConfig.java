@@ -1,38 +1,18 @@
 package trin.crypto.internal;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** A {@link CryptoConfiguration} as DS would give it, for constructing the components directly. */
-final class TestConfig implements CryptoConfiguration {
+import trin.testkit.Configurations;
 
-    private final Path keyDir;
-    private final String registrationUrl;
-    private final int registrationTimeout;
+/** {@link CryptoConfiguration}s as DS would give them, for constructing the components directly. */
+final class TestConfig {
 
-    TestConfig(Path keyDir, String registrationUrl, int registrationTimeout) {
-        this.keyDir = keyDir;
-        this.registrationUrl = registrationUrl;
-        this.registrationTimeout = registrationTimeout;
+    private TestConfig() {
     }
 
-    @Override
-    public String keyDir() {
-        return keyDir.toString();
-    }
-
-    @Override
-    public String registrationUrl() {
-        return registrationUrl;
-    }
-
-    @Override
-    public int registrationTimeout() {
-        return registrationTimeout;
-    }
-
-    @Override
-    public Class<? extends Annotation> annotationType() {
-        return CryptoConfiguration.class;
+    static CryptoConfiguration of(Path keyDir, String registrationUrl, int registrationTimeout) {
+        return Configurations.of(CryptoConfiguration.class, Map.of("keyDir", keyDir.toString(), "registrationUrl",
+                registrationUrl, "registrationTimeout", registrationTimeout));
     }
 }

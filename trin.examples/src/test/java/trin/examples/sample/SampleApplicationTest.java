@@ -2,13 +2,14 @@ package trin.examples.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ import trin.api.command.Command;
 import trin.api.command.Reply;
 import trin.api.command.ResultCode;
 import trin.api.health.Detail;
+import trin.testkit.Await;
+import trin.testkit.Configurations;
 
 class SampleApplicationTest {
 
@@ -122,13 +125,10 @@ class SampleApplicationTest {
     }
 
     @Test
-    void givenAShortInterval_whenActivated_thenEventsArrive() throws InterruptedException {
+    void givenAShortInterval_whenActivated_thenEventsArrive() {
         SampleApplication ticking = new SampleApplication(config(1), client);
         try {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (client.events.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the first Loop Counter event", Duration.ofSeconds(5), () -> !client.events.isEmpty());
         } finally {
             ticking.deactivate();
         }
@@ -141,12 +141,7 @@ class SampleApplicationTest {
     }
 
     private static SampleConfiguration config(int eventInterval) {
-        return (SampleConfiguration) Proxy.newProxyInstance(SampleConfiguration.class.getClassLoader(),
-                new Class<?>[] {SampleConfiguration.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "eventInterval" -> eventInterval;
-                    case "annotationType" -> SampleConfiguration.class;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return Configurations.of(SampleConfiguration.class, Map.of("eventInterval", eventInterval));
     }
 
     private static final class RecordingClient implements SmartClient {
@@ -177,7 +172,7 @@ class SampleApplicationTest {
         }
 
         @Override
-        public CompletableFuture<Reply> sendCommand(String fromPid, String targetUid, String targetPid, String name,
+        public CompletionStage<Reply> sendCommand(String fromPid, String targetUid, String targetPid, String name,
                 List<?> args) {
             throw new UnsupportedOperationException();
         }

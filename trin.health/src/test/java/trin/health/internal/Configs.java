@@ -1,6 +1,8 @@
 package trin.health.internal;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
+
+import trin.testkit.Configurations;
 
 /** {@link SystemHealthConfiguration}s for tests and the benchmark. */
 final class Configs {
@@ -9,26 +11,7 @@ final class Configs {
     }
 
     static SystemHealthConfiguration config(long cpuSampleMillis, boolean cpuTemperature, String... mountPoints) {
-        return new SystemHealthConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SystemHealthConfiguration.class;
-            }
-
-            @Override
-            public String[] mountPoints() {
-                return mountPoints.clone();
-            }
-
-            @Override
-            public long cpuSampleMillis() {
-                return cpuSampleMillis;
-            }
-
-            @Override
-            public boolean cpuTemperature() {
-                return cpuTemperature;
-            }
-        };
+        return Configurations.of(SystemHealthConfiguration.class, Map.of("cpuSampleMillis", cpuSampleMillis,
+                "cpuTemperature", cpuTemperature, "mountPoints", mountPoints.clone()));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.health.Detail;
+import trin.testkit.LogCapture;
 
 class FileSystemsTest {
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import oshi.hardware.Sensors;
 import oshi.software.os.OSProcess;
 import trin.api.health.Detail;
+import trin.testkit.LogCapture;
 
 class SystemHealthTest {
 

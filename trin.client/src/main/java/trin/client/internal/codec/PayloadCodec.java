@@ -54,7 +54,7 @@ public final class PayloadCodec {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NUMBER_LENGTH = 100;
 
-    private final int maxPayloadBytes;
+    private volatile int maxPayloadBytes;
     private final ObjectMapper mapper;
     private final PayloadChecks checks;
 
@@ -76,6 +76,14 @@ public final class PayloadCodec {
         // Modules are registered explicitly, never found through ServiceLoader (OSGi).
         this.mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
         this.checks = new PayloadChecks(this::toJson);
+    }
+
+    /** A new limit for the messages read from now on ({@code maxPayloadBytes} changed). */
+    public void maxPayloadBytes(int maxPayloadBytes) {
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("maxPayloadBytes must be positive: " + maxPayloadBytes);
+        }
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     /**

@@ -60,7 +60,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     private final Journal journal;
-    private final int capacity;
+    private volatile int capacity;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
     private final TreeSet<Long> ordinary = new TreeSet<>();
     private long lastSeq;
@@ -75,6 +75,17 @@ public final class Outbox implements AutoCloseable {
         this.journal = journal;
         this.capacity = capacity;
         this.lastSeq = lastSeq;
+    }
+
+    /**
+     * A new capacity ({@code outboxCapacity} changed): applies from the next
+     * message on; a smaller one drops the oldest data and events as new ones come.
+     */
+    public void capacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1, not " + capacity);
+        }
+        this.capacity = capacity;
     }
 
     /**

@@ -2,9 +2,12 @@ package trin.client.internal.settings;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings the platform may change remotely, each with its name in the
@@ -23,6 +26,17 @@ public enum Setting {
     TRUSTED_SENDERS("trusted_senders", "trustedsenders", Kind.LIST, 0, 0);
 
     private enum Kind { HOST, INT, BOOL, LIST }
+
+    /** What a broker connection is made with: a change needs a new connection. */
+    public static final Set<Setting> CONNECTION = Collections.unmodifiableSet(
+            EnumSet.of(HOST, PORT, KEEP_ALIVE, DEFAULT_QOS, CLEAN_SESSION));
+
+    /**
+     * Where the broker is and how it is kept alive: a remote change of these
+     * can lose the device, so it is rolled back to the last values that
+     * connected when no connection follows.
+     */
+    public static final Set<Setting> REACHABILITY = Collections.unmodifiableSet(EnumSet.of(HOST, PORT, KEEP_ALIVE));
 
     private final String protocolName;
     private final String iniKey;

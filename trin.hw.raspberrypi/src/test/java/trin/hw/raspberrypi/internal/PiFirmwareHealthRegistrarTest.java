@@ -15,6 +15,7 @@ import org.osgi.framework.Constants;
 import trin.api.health.Detail;
 import trin.api.health.HealthReporter;
 import trin.hw.raspberrypi.internal.RecordingBundleContext.Registration;
+import trin.testkit.LogCapture;
 
 class PiFirmwareHealthRegistrarTest {
 

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The client's thread pools, with named daemon threads so that a thread dump says whose they are. */
-final class Executors2 {
+final class ThreadPools {
 
-    private Executors2() {
+    private ThreadPools() {
     }
 
     static ScheduledExecutorService scheduler(String name) {
@@ -24,7 +24,7 @@ final class Executors2 {
         return executor;
     }
 
-    static ExecutorService bounded(String name, int threads, int queue) {
+    static ThreadPoolExecutor bounded(String name, int threads, int queue) {
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 threads(name));
     }

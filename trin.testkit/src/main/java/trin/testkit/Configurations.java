@@ -1,15 +1,25 @@
-package trin.client.internal;
+package trin.testkit;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** A component configuration as DS would give it: the given values, and each attribute's default for the rest. */
-final class TestConfig {
+/**
+ * Component configurations as Declarative Services gives them, for tests that
+ * construct components directly: the given values, and each attribute's
+ * default for the rest.
+ */
+public final class Configurations {
 
-    private TestConfig() {
+    private Configurations() {
     }
 
-    static <A> A of(Class<A> type, Map<String, ?> values) {
+    /**
+     * A configuration of the given annotation type.
+     *
+     * @param type the component's {@code @ObjectClassDefinition} annotation type
+     * @param values attribute values by attribute (method) name
+     */
+    public static <A> A of(Class<A> type, Map<String, ?> values) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
             switch (method.getName()) {
                 case "annotationType":

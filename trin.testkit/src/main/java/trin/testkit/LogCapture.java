@@ -1,4 +1,4 @@
-package trin.hw.raspberrypi.internal;
+package trin.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,27 +7,33 @@ import java.util.List;
 
 /**
  * The lines logged while it is open. slf4j-simple, the tests' binding, writes
- * to whatever {@code System.err} is at the time.
+ * to whatever {@code System.err} is at the time; what was captured is written
+ * on to the real one at the end, so that a test's report still shows it.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    LogCapture() {
+    public LogCapture() {
         System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 
-    List<String> lines() {
-        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    public String text() {
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    List<String> linesContaining(String text) {
+    public List<String> lines() {
+        return text().lines().toList();
+    }
+
+    public List<String> linesContaining(String text) {
         return lines().stream().filter(line -> line.contains(text)).toList();
     }
 
     @Override
     public void close() {
         System.setErr(original);
+        original.print(text());
     }
 }

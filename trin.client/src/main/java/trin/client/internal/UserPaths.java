@@ -3,9 +3,9 @@ package trin.client.internal;
 import java.nio.file.Path;
 
 /** File names from configuration. */
-final class Paths2 {
+final class UserPaths {
 
-    private Paths2() {
+    private UserPaths() {
     }
 
     /** The path, with a leading {@code ~} standing for the home directory of the user the runtime runs as. */

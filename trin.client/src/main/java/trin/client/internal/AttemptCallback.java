@@ -1,0 +1,42 @@
+package trin.client.internal;
+
+import java.util.function.Consumer;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * Paho's callbacks for one attempt's client, on Paho's callback thread:
+ * messages go to the listener, which hands them over at once; a lost
+ * connection goes to the connection, which ignores it if the attempt was
+ * abandoned meanwhile.
+ */
+final class AttemptCallback implements MqttCallback {
+
+    private final Consumer<Throwable> lost;
+    private final ConnectionListener listener;
+    private final Counters counters;
+
+    AttemptCallback(Consumer<Throwable> lost, ConnectionListener listener, Counters counters) {
+        this.lost = lost;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        lost.accept(cause);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        counters.received.incrementAndGet();
+        listener.arrived(topic, message.getPayload(), message.isRetained());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // Deliveries are tracked by each publish's own listener.
+    }
+}

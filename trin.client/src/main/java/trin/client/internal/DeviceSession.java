@@ -1,0 +1,228 @@
+package trin.client.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trin.api.client.ClientStatus;
+import trin.api.client.ConnectionState;
+import trin.api.command.CommandHandler;
+import trin.api.device.Credentials;
+import trin.api.device.DeviceIdentity;
+import trin.client.internal.codec.PayloadCodec;
+import trin.client.internal.codec.Topics;
+import trin.client.internal.outbox.Outbox;
+import trin.client.internal.settings.Setting;
+import trin.client.internal.settings.Settings;
+
+/**
+ * The session of the device under one identity: its broker connection, the
+ * router of what arrives, what it publishes, its reports and the built-in
+ * commands' effects, with the threads they run on. The component makes a new
+ * one when the identity changes; a new configuration applies to the running one.
+ */
+final class DeviceSession implements ConnectionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+
+    /** Who the device is, for this session. */
+    record Device(String uid, String cid, Credentials credentials, Supplier<Optional<DeviceIdentity>> hardware) {
+    }
+
+    /** What outlives a session: stores and counters, and what the component lends it. */
+    record Parts(ClientSettings settings, Outbox outbox, LastGood lastGood, Counters counters,
+            Function<String, Optional<CommandHandler>> handlers, Supplier<List<HealthCollector.Reporter>> reporters,
+            Supplier<Optional<Upgrader>> upgrader, Runnable restart, Map<String, Object> versions, Clock clock) {
+    }
+
+    private final Device device;
+    private final Parts parts;
+    private volatile ClientConfiguration config;
+    private final PayloadCodec codec;
+    private final Stamps stamps;
+    private final Backoff backoff;
+    private final BrokerConnection connection;
+    private final Publishing publishing;
+    private final Outgoing outgoing;
+    private final Router router;
+    private final PendingReplies pending;
+    private final HealthCollector health;
+    private final Reports reports;
+    private final BuiltinEffects effects;
+    private final ScheduledExecutorService sessionThread = ThreadPools.scheduler("trin-session");
+    private final ScheduledExecutorService timer = ThreadPools.scheduler("trin-timer");
+    private final ThreadPoolExecutor workers;
+    private final ExecutorService healthWorkers = ThreadPools.cached("trin-health");
+
+    DeviceSession(Device device, Parts parts, ClientConfiguration config) {
+        this.device = device;
+        this.parts = parts;
+        this.config = config;
+        Topics topics = new Topics(device.cid(), device.uid());
+        this.codec = new PayloadCodec(config.maxPayloadBytes());
+        this.stamps = new Stamps(parts.clock());
+        this.workers = ThreadPools.bounded("trin-command", Math.max(1, config.workers()), 1000);
+        this.health = new HealthCollector(healthWorkers, config.healthTimeout());
+        this.pending = new PendingReplies(Duration.ofSeconds(Math.max(1, config.replyTimeout())));
+        this.backoff = new Backoff(Duration.ofSeconds(Math.max(1, config.reconnectMaxDelay())), Math::random);
+        SessionThread thread = new SessionThread(sessionThread);
+        String will = topics.outbound("0");
+        this.connection = new BrokerConnection(() -> connectionOptions(topics, will), device.credentials(),
+                () -> parts.settings().current(), backoff, parts.counters(), this, thread, parts.clock());
+        this.publishing = new Publishing(connection::connectedClient, parts.outbox(), parts.counters(), thread,
+                () -> Math.max(1, this.config.maxInflight()));
+        this.outgoing = new Outgoing(topics, codec, parts.outbox(), publishing, stamps, parts.counters());
+        applyMessageSettings();
+        this.reports = new Reports(timer, health, parts.reporters(), outgoing,
+                () -> connection.state() == ConnectionState.CONNECTED, () -> parts.settings().current().pdrInterval(),
+                this::dumpExtras);
+        Rollback rollback = new Rollback(timer, () -> Duration.ofSeconds(Math.max(1, this.config.rollbackAfter())),
+                parts.settings(), parts.lastGood(), () -> connection.state() == ConnectionState.CONNECTED,
+                connection::reconnect);
+        this.effects = new BuiltinEffects(device, parts, () -> this.config, connection, outgoing, reports, rollback,
+                timer, this::applyMessageSettings);
+        this.router = new Router(topics, codec, this::trust, parts.handlers(), new BuiltinCommands(effects), pending,
+                outgoing, parts.counters());
+    }
+
+    String uid() {
+        return device.uid();
+    }
+
+    void start() {
+        LOG.info("Starting the session of device {} (customer {}) with {}{}", device.uid(), device.cid(),
+                parts.settings().current().host(),
+                config.local() ? ": LOCAL development set-up, not the Smart platform" : "");
+        connection.start();
+    }
+
+    /** Says goodbye to the broker and stops every thread of this session. */
+    void stop(String reason) {
+        try {
+            connection.stop(reason).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Stopping the session did not finish cleanly: {}", e.toString());
+        }
+        pending.cancelAll();
+        timer.shutdownNow();
+        workers.shutdownNow();
+        healthWorkers.shutdownNow();
+        sessionThread.shutdownNow();
+    }
+
+    /**
+     * A new configuration for the running session. What can change in place
+     * does; a change of what the connection is made with (host, port, TLS,
+     * keep-alive, ...) makes a new connection, and nothing else: applications
+     * keep their {@code SmartClient}, and commands sent keep waiting for their replies.
+     *
+     * @param settingsBefore the effective settings before the change
+     */
+    void reconfigure(ClientConfiguration next, Settings settingsBefore) {
+        ClientConfiguration before = config;
+        config = next;
+        int threads = Math.max(1, next.workers());
+        if (threads > workers.getMaximumPoolSize()) {
+            workers.setMaximumPoolSize(threads);
+            workers.setCorePoolSize(threads);
+        } else {
+            workers.setCorePoolSize(threads);
+            workers.setMaximumPoolSize(threads);
+        }
+        pending.timeout(Duration.ofSeconds(Math.max(1, next.replyTimeout())));
+        health.timeout(next.healthTimeout());
+        parts.outbox().capacity(Math.max(1, next.outboxCapacity()));
+        codec.maxPayloadBytes(next.maxPayloadBytes());
+        backoff.max(Duration.ofSeconds(Math.max(1, next.reconnectMaxDelay())));
+        applyMessageSettings();
+        reports.schedule();
+        publishing.flush();
+        Settings now = parts.settings().current();
+        boolean newConnection = before.tls() != next.tls() || !Objects.equals(before.caFile(), next.caFile())
+                || before.connectTimeout() != next.connectTimeout()
+                || Setting.CONNECTION.stream().anyMatch(s -> !Objects.equals(settingsBefore.value(s), now.value(s)));
+        if (newConnection) {
+            connection.reconnect("the configuration changed");
+        }
+    }
+
+    ClientStatus status() {
+        ConnectionRecord r = connection.record();
+        return new Status(r.state(), r.broker(), Optional.of(device.uid()), Optional.of(device.cid()),
+                config.local(), r.lastConnect(), r.lastDisconnect(), r.lastDisconnectReason(), r.nextAttempt(),
+                parts.counters().snapshot(parts.outbox().dropped()), parts.outbox().size());
+    }
+
+    Outgoing outgoing() {
+        return outgoing;
+    }
+
+    PendingReplies pending() {
+        return pending;
+    }
+
+    // ConnectionListener: on the session thread, but arrived
+
+    @Override
+    public void connected() {
+        publishing.connected();
+        outgoing.connected();
+        effects.connected();
+        reports.connected(publishing::release);
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        publishing.disconnected();
+        reports.cancel();
+    }
+
+    @Override
+    public void arrived(String topic, byte[] payload, boolean retained) {
+        try {
+            workers.execute(() -> router.handle(topic, payload, retained));
+        } catch (RejectedExecutionException e) {
+            parts.counters().errors.incrementAndGet();
+            LOG.warn("Dropped a message on {}: every command worker is busy and the queue is full", topic);
+        }
+    }
+
+    private ConnectionOptions connectionOptions(Topics topics, String willTopic) {
+        ClientConfiguration c = config;
+        return new ConnectionOptions(device.uid(), device.cid() + device.uid(), topics.subscription(),
+                willTopic, () -> codec.will(stamps.now()), c.tls(), c.caFile(),
+                Duration.ofSeconds(Math.max(1, c.connectTimeout())));
+    }
+
+    private Map<String, Object> dumpExtras() {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("ip", IpAddresses.collect());
+        extras.put("client", parts.versions());
+        extras.put("settings", parts.settings().current().asMap());
+        return extras;
+    }
+
+    private void applyMessageSettings() {
+        Settings s = parts.settings().current();
+        stamps.useRtc(s.useRtc());
+        outgoing.defaultQos(s.defaultQos());
+    }
+
+    private Router.Trust trust() {
+        return new Router.Trust(parts.settings().current().trustedSenders(), config.trustEmptySender());
+    }
+}
