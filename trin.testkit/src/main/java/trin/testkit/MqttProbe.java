@@ -176,7 +176,7 @@ public final class MqttProbe implements AutoCloseable {
         closeQuietly();
     }
 
-    private List<Received> awaitMatching(Predicate<Received> condition, int count, Duration timeout)
+    public List<Received> awaitMatching(Predicate<Received> condition, int count, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (received) {

@@ -6,12 +6,18 @@ import static trin.client.internal.ClientHarness.topic;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import trin.api.client.ConnectionState;
+import trin.api.client.Event;
+import trin.api.health.Detail;
+import trin.api.health.HealthReporter;
 import trin.testkit.MqttProbe;
 
 /** Connecting, the on-connect sequence, a planned stop, and settings that outlive a restart. */
@@ -113,5 +119,35 @@ abstract class SessionScenarios extends Scenarios {
         assertThat(status.counters().received()).isGreaterThanOrEqualTo(1);
         assertThat(status.counters().replies()).isGreaterThanOrEqualTo(1);
         assertThat(status.counters().sent()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDumpGoesOutBeforeAnEventPublishedWhileItIsBeingCollected() throws Exception {
+        CountDownLatch collecting = new CountDownLatch(1);
+        CountDownLatch published = new CountDownLatch(1);
+        sampleDevice().reporters.add(Map.entry(Map.of(), new HealthReporter() {
+            @Override
+            public String name() {
+                return "slow_sensor";
+            }
+
+            @Override
+            public Map<String, Object> report(Detail detail) throws InterruptedException {
+                if (detail == Detail.FULL) {
+                    collecting.countDown();
+                    published.await(20, TimeUnit.SECONDS);
+                }
+                return Map.of("ok", true);
+            }
+        }));
+        harness.with("healthTimeout", 30_000).start();
+
+        assertThat(collecting.await(20, TimeUnit.SECONDS)).isTrue();
+        harness.client.publishEvents(APP, List.of(Event.now(7, "published during the dump")), 1);
+        published.countDown();
+
+        MqttProbe.Received event = harness.awaitPublished(topic(APP, ">"), m -> m.text().contains("during the dump"));
+        MqttProbe.Received dump = harness.awaitPublished(topic("0", ">"), m -> m.text().contains("\"client\""));
+        assertThat(dump.index()).isLessThan(event.index());
     }
 }
