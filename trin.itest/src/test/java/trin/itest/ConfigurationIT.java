@@ -2,28 +2,21 @@ package trin.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import trin.testkit.MqttProbe;
 
 /**
- * A configuration changed through ConfigurationAdmin takes effect in the running framework: no
- * bundle is restarted, the client component picks the new values up.
+ * A configuration changed through ConfigurationAdmin takes effect in the running framework, in
+ * place: the platform sees its effect and no goodbye (101) or new connect (102).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -44,17 +37,17 @@ public class ConfigurationIT extends TrinTestSupport {
             throws Exception {
         Platform platform = connectedDevice();
         assertEquals("3600", platform.call("0", "before", "get", "pdr_interval").path(2).asText());
-        List<String> restarted = watchTrinBundles();
+        long connects = platform.events(102);
 
         configure("trin.client", clientConfiguration(Map.of("pdrInterval", 1)));
 
         platform.awaitAnswer(pdr -> pdr.path(2).asInt() == 1, "0", "get", "pdr_interval");
         // The periodic (basic) report now comes every second: data on PID 0 that is not a full dump.
         int after = platform.lastIndex();
-        List<MqttProbe.Received> reports = platform.awaitMessages(m -> m.index() > after && Platform.isData(m, "0")
-                && Platform.data(m).has("cpu_usg") && !Platform.data(m).has("top_5_proc"), 2);
-        assertTrue(reports.size() >= 2);
-        assertEquals("trin bundles stopped or started", List.of(), restarted);
+        platform.awaitMessages(m -> m.index() > after && Platform.isData(m, "0") && Platform.data(m).has("cpu_usg")
+                && !Platform.data(m).has("top_5_proc"), 2);
+        assertEquals("connect events", connects, platform.events(102));
+        assertEquals("goodbye events", 0, platform.events(101));
     }
 
     /**
@@ -71,7 +64,7 @@ public class ConfigurationIT extends TrinTestSupport {
         assertEquals("[0,0,2]", platform.call("my_app_id", "from-server", "sum_these", 1, 1).toString());
         assertFalse("an untrusted sender got an answer",
                 platform.messages().stream().anyMatch(m -> m.topic().endsWith("/untrusted")));
-        List<String> restarted = watchTrinBundles();
+        long connects = platform.events(102);
 
         configure("trin.client",
                 clientConfiguration(Map.of("workers", 1, "trustedSenders", new String[] {OTHER_DEVICE})));
@@ -84,21 +77,7 @@ public class ConfigurationIT extends TrinTestSupport {
         String toSender = String.join("/", Platform.CID, OTHER_DEVICE, OTHER_APP, "<", Platform.UID, "my_app_id",
                 "trusted");
         assertEquals("[0,0,4]", Platform.json(platform.awaitMessage(toSender)).path("x").toString());
-        assertEquals("trin bundles stopped or started", List.of(), restarted);
-    }
-
-    /** Records every trin bundle that stops or starts from now on. */
-    private List<String> watchTrinBundles() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        BundleListener listener = event -> {
-            Bundle bundle = event.getBundle();
-            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("trin.")
-                    && (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.STARTED)) {
-                String what = event.getType() == BundleEvent.STOPPED ? " stopped" : " started";
-                events.add(bundle.getSymbolicName() + what);
-            }
-        };
-        context.addBundleListener(listener);
-        return events;
+        assertEquals("connect events", connects, platform.events(102));
+        assertEquals("goodbye events", 0, platform.events(101));
     }
 }

@@ -1,6 +1,6 @@
 package trin.client.internal;
 
-import java.util.Map;
+import java.util.List;
 
 import trin.api.client.ClientStatus;
 
@@ -9,8 +9,12 @@ public interface ClientAdmin {
 
     ClientStatus status();
 
-    /** Each setting's protocol name, with its effective value and where it comes from. */
-    Map<String, Object[]> settings();
+    /** One setting as the shell shows it: its protocol name, its effective value and where that comes from. */
+    record SettingView(String name, Object value, String source) {
+    }
+
+    /** Every setting, in the protocol's order. */
+    List<SettingView> settings();
 
     /** Forgets the remote changes; the configured settings hold again, and the session reconnects. */
     void resetSettings();

@@ -1,8 +1,9 @@
 package trin.client.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,12 +107,12 @@ final class ClientSettings {
         return current;
     }
 
-    synchronized Map<String, Object[]> describe() {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+    synchronized List<ClientAdmin.SettingView> describe() {
+        List<ClientAdmin.SettingView> rows = new ArrayList<>();
         for (Setting s : Setting.values()) {
             Source source = overrides.containsKey(s) ? Source.REMOTE
                     : explicit.contains(s) ? Source.CONFIGURATION : Source.DEFAULT;
-            rows.put(s.protocolName(), new Object[] {current.value(s), source.label});
+            rows.add(new ClientAdmin.SettingView(s.protocolName(), current.value(s), source.label));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package trin.client.internal;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +22,9 @@ record ConfiguredSettings(Settings settings, Set<Setting> explicit) {
 
     static ConfiguredSettings from(ClientConfiguration config, Map<String, ?> properties) {
         int port = config.port() != 0 ? config.port() : config.tls() ? 8883 : 1883;
-        Settings settings = new Settings("mqtt.trintel.co.za", config.tls() ? 8883 : 1883, 60, 1, true, 3600, false,
-                java.util.List.of());
+        Settings settings = new Settings(defaultOf("host"), config.tls() ? 8883 : 1883, defaultOf("keepAlive"),
+                defaultOf("defaultQos"), defaultOf("cleanSession"), defaultOf("pdrInterval"), defaultOf("useRtc"),
+                List.of());
         Set<Setting> explicit = EnumSet.noneOf(Setting.class);
         settings = set(settings, Setting.HOST, "host", config.host(), properties, explicit);
         settings = set(settings, Setting.PORT, "port", port, properties, explicit);
@@ -34,6 +36,16 @@ record ConfiguredSettings(Settings settings, Set<Setting> explicit) {
         settings = set(settings, Setting.TRUSTED_SENDERS, "trustedSenders", String.join(",", config.trustedSenders()),
                 properties, explicit);
         return new ConfiguredSettings(settings, explicit);
+    }
+
+    /** An attribute's default, as {@link ClientConfiguration} declares it: the one place defaults live. */
+    @SuppressWarnings("unchecked")
+    private static <T> T defaultOf(String attribute) {
+        try {
+            return (T) ClientConfiguration.class.getDeclaredMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("no attribute " + attribute + " in " + ClientConfiguration.PID, e);
+        }
     }
 
     private static Settings set(Settings settings, Setting setting, String property, Object value,

@@ -206,7 +206,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     // ClientAdmin
 
     @Override
-    public Map<String, Object[]> settings() {
+    public List<SettingView> settings() {
         return settings.describe();
     }
 

@@ -79,7 +79,8 @@ abstract class SessionScenarios extends Scenarios {
         awaitConnectEvents(1);
 
         assertThat(x(builtin("s2", "get", "pdr_interval"))).isEqualTo("[0,0,60]");
-        assertThat(harness.client.settings().get("pdr_interval")).containsExactly(60, "remote, in the settings file");
+        assertThat(harness.client.settings()).contains(
+                new ClientAdmin.SettingView("pdr_interval", 60, "remote, in the settings file"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package trin.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,8 @@ class ShellCommandsTest extends Scenarios {
         assertThat(shell.data(APP, "{oops")).startsWith("Not JSON");
 
         assertThat(shell.settings("reset")).containsPattern("use_rtc\\s+false\\s+default");
-        assertThat(harness.client.settings()).containsKey("host");
-        assertThat(Map.copyOf(harness.client.settings()).get("use_rtc")[1]).isEqualTo("default");
+        assertThat(harness.client.settings()).extracting(ClientAdmin.SettingView::name).contains("host");
+        assertThat(harness.client.settings()).filteredOn(s -> s.name().equals("use_rtc"))
+                .extracting(ClientAdmin.SettingView::source).containsExactly("default");
     }
 }

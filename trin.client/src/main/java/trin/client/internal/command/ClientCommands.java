@@ -64,8 +64,8 @@ public final class ClientCommands {
     public String settings() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%-16s %-28s %s%n", "setting", "value", "from"));
-        for (Map.Entry<String, Object[]> e : admin.settings().entrySet()) {
-            out.append(String.format("%-16s %-28s %s%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
+        for (ClientAdmin.SettingView setting : admin.settings()) {
+            out.append(String.format("%-16s %-28s %s%n", setting.name(), setting.value(), setting.source()));
         }
         out.append("remote changes are kept in ").append(admin.settingsFile());
         return out.toString();
