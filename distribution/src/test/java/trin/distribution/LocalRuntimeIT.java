@@ -14,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import trin.devbroker.KeyDirs;
 import trin.devbroker.LoginAttempt;
@@ -29,31 +27,9 @@ import trin.testkit.MqttProbe;
  * copy's {@code conf/trin.client.cfg}, as a user would, so that 1883 need not
  * be free.
  */
-class LocalRuntimeIT {
+class LocalRuntimeIT extends RuntimeTestSupport {
 
-    private static final Duration START = Duration.ofSeconds(90);
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SEED_COMMAND = "{\"c\": [123456789,\">a_tct\", [\"sum_these\",1,2,3]]}";
-
-    @TempDir
-    Path temp;
-
-    private Distribution trin;
-    private MqttProbe probe;
-    private SmartBroker platform;
-
-    @AfterEach
-    void cleanUp() {
-        if (probe != null) {
-            probe.close();
-        }
-        if (trin != null) {
-            trin.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void givenTheShippedLocalSetUp_whenStartedWithoutATerminal_thenItAnswersTheSeedsCommandAndStopsCleanly()

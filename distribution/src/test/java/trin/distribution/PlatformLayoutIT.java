@@ -11,9 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import trin.devbroker.KeyDirs;
 import trin.devbroker.SmartBroker;
@@ -25,31 +23,9 @@ import trin.testkit.MqttProbe;
  * says) has neither. The platform is played by a Smart broker on this machine, and the same
  * distribution directory runs first LOCAL, then on the "platform", as a user's would.
  */
-class PlatformLayoutIT {
+class PlatformLayoutIT extends RuntimeTestSupport {
 
-    private static final Duration START = Duration.ofSeconds(90);
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String APP = "my_app_id";
-
-    @TempDir
-    Path temp;
-
-    private Distribution trin;
-    private MqttProbe probe;
-    private SmartBroker platform;
-
-    @AfterEach
-    void cleanUp() {
-        if (probe != null) {
-            probe.close();
-        }
-        if (trin != null) {
-            trin.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @Test
     void givenARuntimeSwitchedFromTheLocalSetUpToThePlatformLayout_thenTheSampleIsGone_andNothingIsPublishedForIt()

@@ -34,11 +34,11 @@ public final class Relay implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
-    private volatile ServerSocket server;
+    private final ServerSocket server;
+    private volatile boolean refusing;
     private volatile boolean stallNew;
     private volatile Integer stallNextAt;
     private volatile long slowMillis;
-    private int port;
 
     public Relay(int targetPort) throws IOException {
         this(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
@@ -46,11 +46,15 @@ public final class Relay implements AutoCloseable {
 
     public Relay(InetSocketAddress target) throws IOException {
         this.target = target;
-        restore();
+        this.server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread accept = new Thread(this::accept, "relay-accept-" + port());
+        accept.setDaemon(true);
+        accept.start();
     }
 
     public int port() {
-        return port;
+        return server.getLocalPort();
     }
 
     /** Connections accepted so far, stalled or not. */
@@ -58,31 +62,21 @@ public final class Relay implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Accepts connections again, on the same port, after a {@link #cut()}. */
-    public synchronized void restore() throws IOException {
-        if (server != null) {
-            return;
-        }
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        port = s.getLocalPort();
-        server = s;
-        Thread accept = new Thread(() -> accept(s), "relay-accept-" + port);
-        accept.setDaemon(true);
-        accept.start();
+    /** Plugs the cable back in after a {@link #cut()}: connections are relayed again. */
+    public void restore() {
+        refusing = false;
     }
 
-    /** Pulls the cable: drops every connection and refuses new ones until {@link #restore()}. */
-    public synchronized void cut() throws IOException {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
+    /**
+     * Pulls the cable: drops every connection, and closes new ones as soon as
+     * they are made, until {@link #restore()}. The port stays bound, so that
+     * nothing else on the machine can take it meanwhile.
+     */
+    public void cut() {
+        refusing = true;
         for (Link link : links) {
             link.close();
         }
-        links.clear();
     }
 
     /** Drops every open connection, as a broker restart would; new ones are accepted as before. */
@@ -126,15 +120,25 @@ public final class Relay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        server.close();
     }
 
-    private void accept(ServerSocket s) {
-        while (!s.isClosed()) {
+    private void accept() {
+        while (!server.isClosed()) {
             try {
-                Socket client = s.accept();
+                Socket client = server.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 accepted.incrementAndGet();
                 Socket broker = new Socket();
-                broker.connect(target, 5000);
+                try {
+                    broker.connect(target, 5000);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                    continue;
+                }
                 client.setTcpNoDelay(true);
                 broker.setTcpNoDelay(true);
                 Integer at = stallNextAt;
@@ -143,7 +147,7 @@ public final class Relay implements AutoCloseable {
                 links.add(link);
                 link.start();
             } catch (IOException e) {
-                if (s.isClosed()) {
+                if (server.isClosed()) {
                     return;
                 }
             }
@@ -199,7 +203,7 @@ public final class Relay implements AutoCloseable {
                 } finally {
                     close();
                 }
-            }, "relay-pump-" + port);
+            }, "relay-pump-" + port());
             thread.setDaemon(true);
             thread.start();
         }

@@ -51,7 +51,7 @@ final class Attempt {
     static Attempt create(String uri, ConnectionOptions options, int keepAliveSeconds, PahoThreads threads,
             ScheduledExecutorService sessionThread, Consumer<KeepAlive> dead) throws Exception {
         AttemptSockets sockets = new AttemptSockets(options.tls()
-                ? TlsContexts.socketFactory(options.caFile()) : new NoDelaySockets());
+                ? TlsContexts.socketFactory(options.caFile()) : NoDelaySockets.factory());
         KeepAlive keepAlive = new KeepAlive(sessionThread, Duration.ofSeconds(keepAliveSeconds), dead);
         MqttAsyncClient client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence(),
                 keepAlive.pingSender(), threads);

@@ -1,12 +1,10 @@
 package trin.client.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The socket of one connection attempt. Paho opens it through {@link #factory()};
@@ -16,15 +14,13 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class AttemptSockets {
 
-    private final SocketFactory delegate;
     private final SocketFactory factory;
     private volatile Socket socket;
     private volatile boolean handshakeDone;
 
     /** @param delegate makes the sockets: {@link NoDelaySockets}, or a TLS factory (an {@link SSLSocketFactory}) */
     AttemptSockets(SocketFactory delegate) {
-        this.delegate = delegate;
-        this.factory = delegate instanceof SSLSocketFactory tls ? new Tls(tls) : new Plain();
+        this.factory = DecoratedSockets.of(delegate, this::keep);
     }
 
     /** The factory to give Paho: of the same kind (TLS or not) as the delegate. */
@@ -62,82 +58,5 @@ final class AttemptSockets {
         }
         socket = s;
         return s;
-    }
-
-    private final class Plain extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            return keep(delegate.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return keep(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return keep(delegate.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return keep(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return keep(delegate.createSocket(address, port, localAddress, localPort));
-        }
-    }
-
-    private final class Tls extends SSLSocketFactory {
-        private final SSLSocketFactory tls;
-
-        Tls(SSLSocketFactory tls) {
-            this.tls = tls;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return tls.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return tls.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return keep(tls.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return keep(tls.createSocket(s, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return keep(tls.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return keep(tls.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return keep(tls.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return keep(tls.createSocket(address, port, localAddress, localPort));
-        }
     }
 }

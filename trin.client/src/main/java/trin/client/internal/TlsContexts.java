@@ -2,7 +2,6 @@ package trin.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class TlsContexts {
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
-        return new ModernTls(context.getSocketFactory());
+        return DecoratedSockets.tls(context.getSocketFactory(), TlsContexts::limit);
     }
 
     private static KeyStore trustStore(Path pem) throws IOException, GeneralSecurityException {
@@ -62,61 +61,10 @@ final class TlsContexts {
      * Limits every socket to TLS 1.2 and 1.3, whatever the JVM's own defaults
      * allow, and sends without Nagle's delay (see {@link NoDelaySockets}).
      */
-    static final class ModernTls extends SSLSocketFactory {
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-        static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-
-        private final SSLSocketFactory delegate;
-
-        ModernTls(SSLSocketFactory delegate) {
-            this.delegate = delegate;
-        }
-
-        private static Socket limit(Socket socket) throws IOException {
-            ((SSLSocket) socket).setEnabledProtocols(PROTOCOLS);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return limit(delegate.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return limit(delegate.createSocket(s, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return limit(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return limit(delegate.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return limit(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return limit(delegate.createSocket(address, port, localAddress, localPort));
-        }
+    private static Socket limit(Socket socket) throws IOException {
+        ((SSLSocket) socket).setEnabledProtocols(PROTOCOLS);
+        return NoDelaySockets.noDelay(socket);
     }
 }

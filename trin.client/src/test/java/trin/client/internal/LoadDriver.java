@@ -206,7 +206,7 @@ public final class LoadDriver {
         connect.setKeepAliveInterval(60);
         connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (platformNoDelay()) {
-            connect.setSocketFactory(new NoDelaySockets());
+            connect.setSocketFactory(NoDelaySockets.factory());
         }
         String[] login = broker.platformLogin();
         if (login != null) {
