@@ -54,6 +54,7 @@ final class BrokerConnection {
     // The session thread's; attempt is read by publishing threads too.
     private volatile Attempt attempt;
     private ScheduledFuture<?> pendingConnect;
+    private final BrokerChoice brokers = new BrokerChoice();
     private boolean stopped = true;
     private boolean everConnected;
 
@@ -116,6 +117,7 @@ final class BrokerConnection {
             cancelPendingConnect();
             endAttempt(reason, false);
             retries.reset();
+            brokers.reset();
             record.state(ConnectionState.CONNECTING);
             connect();
         });
@@ -149,7 +151,7 @@ final class BrokerConnection {
         record.state(ConnectionState.CONNECTING);
         Settings current = settings.get();
         ConnectionOptions options = this.options.get();
-        String uri = (options.tls() ? "ssl://" : "tcp://") + current.host() + ":" + current.port();
+        String uri = brokers.current(options, current);
         record.broker(uri);
         Attempt a = null;
         try {
@@ -222,7 +224,9 @@ final class BrokerConnection {
     }
 
     private void retryLater(ConnectStep step, String reason, Throwable e) {
-        Duration delay = retries.afterFailedAttempt(record.broker(), options.get().username(), step, reason, e);
+        String failed = record.broker();
+        String next = brokers.next(options.get(), settings.get());
+        Duration delay = retries.afterFailedAttempt(failed, options.get().username(), step, reason, e, next);
         record.state(ConnectionState.CONNECTING);
         connectAfter(delay);
     }
@@ -240,7 +244,8 @@ final class BrokerConnection {
         attempt = null;
         a.abandon(closer);
         record.disconnectedAt(clock.instant(), reason, stopped);
-        Duration delay = retries.afterLostConnection(record.broker(), reason);
+        String lost = record.broker();
+        Duration delay = retries.afterLostConnection(lost, reason, brokers.next(options.get(), settings.get()));
         listener.disconnected(reason);
         connectAfter(delay);
     }

@@ -211,7 +211,9 @@ final class DeviceSession implements ConnectionListener {
     private Map<String, Object> dumpExtras() {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("ip", IpAddresses.collect());
-        extras.put("client", parts.versions());
+        Map<String, Object> client = new LinkedHashMap<>(parts.versions());
+        client.put("broker", connection.record().broker());
+        extras.put("client", client);
         extras.put("settings", parts.settings().current().asMap());
         return extras;
     }

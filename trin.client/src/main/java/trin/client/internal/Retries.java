@@ -34,7 +34,9 @@ final class Retries {
         backoff.reset();
     }
 
-    Duration afterFailedAttempt(String broker, String username, ConnectStep step, String reason, Throwable e) {
+    /** @param next the broker of the next attempt, when it is another one; else null */
+    Duration afterFailedAttempt(String broker, String username, ConnectStep step, String reason, Throwable e,
+            String next) {
         int code = e instanceof MqttException m ? m.getReasonCode() : -1;
         if (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
                 || code == MqttException.REASON_CODE_NOT_AUTHORIZED) {
@@ -47,14 +49,19 @@ final class Retries {
             return delay;
         }
         Duration delay = backoff.next();
-        LOG.info("Connecting to {} failed at {}: {}; next attempt in {} ms", broker, step.words(), reason,
-                delay.toMillis());
+        LOG.info("Connecting to {} failed at {}: {}; next attempt in {} ms{}", broker, step.words(), reason,
+                delay.toMillis(), at(next));
         return delay;
     }
 
-    Duration afterLostConnection(String broker, String reason) {
+    /** @param next the broker of the next attempt, when it is another one; else null */
+    Duration afterLostConnection(String broker, String reason, String next) {
         Duration delay = backoff.next();
-        LOG.info("Connection to {} lost: {}; reconnecting in {} ms", broker, reason, delay.toMillis());
+        LOG.info("Connection to {} lost: {}; reconnecting in {} ms{}", broker, reason, delay.toMillis(), at(next));
         return delay;
+    }
+
+    private static String at(String next) {
+        return next == null ? "" : " to " + next;
     }
 }

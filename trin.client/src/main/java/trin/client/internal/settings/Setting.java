@@ -155,15 +155,14 @@ public enum Setting {
             case INT -> value instanceof Integer i && i >= min && i <= max;
             case BOOL -> value instanceof Boolean;
             case LIST -> value instanceof Collection<?> items && items.stream().allMatch(Setting::isSender);
-            case HOST -> value instanceof String s && !s.isEmpty()
-                    && s.codePoints().noneMatch(Character::isWhitespace);
+            case HOST -> value instanceof String s && Brokers.isValid(s);
         };
         if (!valid) {
             throw invalid(switch (kind) {
                 case INT -> value + (max == Integer.MAX_VALUE ? " is below " + min : " is not in " + min + ".." + max);
                 case BOOL -> value + " is not a boolean";
                 case LIST -> value + " is not a list of sender UIDs";
-                case HOST -> "'" + value + "' is not a host name (empty, or has spaces)";
+                case HOST -> "'" + value + "' is not a host name, nor a list of host[:port] separated by commas";
             });
         }
         return value;
