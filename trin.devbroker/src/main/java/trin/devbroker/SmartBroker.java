@@ -5,19 +5,13 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
-import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +105,7 @@ public final class SmartBroker implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        SslContext sslContext = keystore == null ? null : sslContext();
+        SslContext sslContext = keystore == null ? null : MoquetteSettings.sslContext(keystore, keystorePassword);
         for (int attempt = 1; ; attempt++) {
             if (!portsFixed) {
                 // Moquette can bind port 0, but reads the bound port back racily: choose it here.
@@ -137,7 +131,8 @@ public final class SmartBroker implements AutoCloseable {
         Server candidate = new Server();
         try {
             ISslContextCreator ssl = () -> sslContext;
-            candidate.startServer(new MemoryConfig(properties()), List.of(), ssl, authenticator,
+            candidate.startServer(new MemoryConfig(MoquetteSettings.properties(HOST, port, tlsPort, keystore != null,
+                    allowAnonymous, allowEmptyClientId)), List.of(), ssl, authenticator,
                     new PermitAllAuthorizatorPolicy());
             return candidate;
         } catch (IOException | RuntimeException e) {
@@ -194,36 +189,6 @@ public final class SmartBroker implements AutoCloseable {
     public synchronized void close() {
         stop();
         closed = true;
-    }
-
-    private Properties properties() {
-        Properties p = new Properties();
-        p.setProperty("host", HOST);
-        p.setProperty("port", Integer.toString(port));
-        p.setProperty("allow_anonymous", Boolean.toString(allowAnonymous));
-        p.setProperty("allow_zero_byte_client_id", Boolean.toString(allowEmptyClientId));
-        p.setProperty("persistence_enabled", "false");
-        p.setProperty("telemetry_enabled", "false");
-        p.setProperty("netty.epoll", "false");
-        p.setProperty("use_metrics", "false");
-        p.setProperty("use_bugsnag", "false");
-        p.setProperty("websocket_port", "disabled");
-        p.setProperty("buffer_flush_millis", "immediate");
-        if (keystore != null) {
-            p.setProperty("ssl_port", Integer.toString(tlsPort));
-        }
-        return p;
-    }
-
-    private SslContext sslContext() {
-        try {
-            KeyStore store = KeyStore.getInstance(keystore.toFile(), keystorePassword);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, keystorePassword);
-            return SslContextBuilder.forServer(kmf).sslProvider(SslProvider.JDK).build();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot use keystore " + keystore, e);
-        }
     }
 
     private static boolean causedByBind(Throwable e) {

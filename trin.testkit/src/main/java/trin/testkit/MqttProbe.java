@@ -9,12 +9,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.net.SocketFactory;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -42,13 +39,13 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     private final MqttClient client;
-    private final List<Received> received = new ArrayList<>();
-    private volatile Throwable connectionLost;
+    private final ProbeInbox inbox;
 
     private MqttProbe(Builder builder) throws MqttException {
         client = new MqttClient(builder.serverUri, builder.clientId, new MemoryPersistence());
         client.setTimeToWait(builder.timeout.toMillis());
-        client.setCallback(new Recorder());
+        inbox = new ProbeInbox(builder.clientId);
+        client.setCallback(inbox);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setAutomaticReconnect(false);
         // Paho's default tries 3.1.1 and then 3.1: a rejected login would be sent twice.
@@ -103,16 +100,12 @@ public final class MqttProbe implements AutoCloseable {
 
     /** A snapshot of everything received so far, in arrival order. */
     public List<Received> messages() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return inbox.messages();
     }
 
     /** Forgets what was received; indexes go on counting. */
     public void clear() {
-        synchronized (received) {
-            received.clear();
-        }
+        inbox.clear();
     }
 
     /**
@@ -144,7 +137,7 @@ public final class MqttProbe implements AutoCloseable {
 
     /** Why the connection was lost, or null while it was not. */
     public Throwable connectionLost() {
-        return connectionLost;
+        return inbox.connectionLost();
     }
 
     /**
@@ -154,17 +147,7 @@ public final class MqttProbe implements AutoCloseable {
      * @throws AssertionError when it is still connected after {@code timeout}
      */
     public Throwable awaitConnectionLost(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (received) {
-            while (connectionLost == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("Probe " + clientId() + " still connected after " + timeout);
-                }
-                received.wait(Math.max(1, left / 1_000_000));
-            }
-            return connectionLost;
-        }
+        return inbox.awaitConnectionLost(timeout);
     }
 
     public String clientId() {
@@ -176,25 +159,14 @@ public final class MqttProbe implements AutoCloseable {
         closeQuietly();
     }
 
+    /**
+     * Waits until {@code count} recorded messages match, and returns them.
+     *
+     * @throws AssertionError when fewer arrive in time
+     */
     public List<Received> awaitMatching(Predicate<Received> condition, int count, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (received) {
-            while (true) {
-                List<Received> matching = received.stream().filter(condition).limit(count).toList();
-                if (matching.size() == count) {
-                    return matching;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("Probe " + clientId() + " expected " + count
-                            + " matching message(s) within " + timeout + ", got " + matching.size()
-                            + "; received: " + received
-                            + (connectionLost == null ? "" : "; connection lost: " + connectionLost));
-                }
-                received.wait(Math.max(1, left / 1_000_000));
-            }
-        }
+        return inbox.awaitMatching(condition, count, timeout);
     }
 
     private void closeQuietly() {
@@ -213,32 +185,6 @@ public final class MqttProbe implements AutoCloseable {
             client.close(true);
         } catch (MqttException ignored) {
             // already closed
-        }
-    }
-
-    private final class Recorder implements MqttCallback {
-        private int next;
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            synchronized (received) {
-                received.add(new Received(next++, topic, message.getPayload(), message.getQos(),
-                        message.isRetained()));
-                received.notifyAll();
-            }
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            synchronized (received) {
-                connectionLost = cause;
-                received.notifyAll();
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-            // publish is synchronous
         }
     }
 
