@@ -200,6 +200,7 @@ final class Session {
         try {
             c.publish(topic, payload, qos, false, null, onSession(counters.sent::incrementAndGet,
                     e -> LOG.debug("Message to {} not delivered: {}", topic, e.toString())));
+            counters.recent.out(topic, payload);
         } catch (MqttException e) {
             LOG.debug("Message to {} not sent: {}", topic, e.getMessage());
         }
@@ -222,6 +223,7 @@ final class Session {
         try {
             c.publish(topic, payload, 0, false);
             counters.sent.incrementAndGet();
+            counters.recent.out(topic, payload);
             return true;
         } catch (MqttException e) {
             LOG.debug("QoS 0 message to {} not sent: {}", topic, e.getMessage());
@@ -390,6 +392,7 @@ final class Session {
             try {
                 c.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
                         onSession(() -> delivered(entry.seq()), e -> inflight.remove(entry.seq())));
+                counters.recent.out(entry.topic(), entry.payload());
             } catch (MqttException e) {
                 inflight.remove(entry.seq());
                 LOG.debug("Publishing to {} deferred: {}", entry.topic(), e.getMessage());
@@ -498,6 +501,7 @@ final class Session {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             counters.received.incrementAndGet();
+            counters.recent.in(topic, message.getPayload());
             listener.arrived(topic, message.getPayload(), message.isRetained());
         }
 

@@ -28,9 +28,11 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import trin.api.client.ClientOperations;
 import trin.api.client.ClientStatus;
 import trin.api.client.ConnectionState;
 import trin.api.client.Event;
+import trin.api.client.MessageRecord;
 import trin.api.client.SmartClient;
 import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
@@ -48,10 +50,10 @@ import trin.client.internal.settings.SettingsStore;
  * identity's UID changes; when the hardware bundle goes away the session
  * goes on under the identity it started with.
  */
-@Component(service = {SmartClient.class, ClientAdmin.class}, configurationPid = ClientConfiguration.PID,
-        immediate = true)
+@Component(service = {SmartClient.class, ClientAdmin.class, ClientOperations.class},
+        configurationPid = ClientConfiguration.PID, immediate = true)
 @Designate(ocd = ClientConfiguration.class)
-public final class SmartClientComponent implements SmartClient, ClientAdmin {
+public final class SmartClientComponent implements SmartClient, ClientAdmin, ClientOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartClientComponent.class);
     private static final long PROVISION_RETRY_SECONDS = 30;
@@ -233,6 +235,32 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     @Override
     public String settingsFile() {
         return Paths2.expand(config.settingsFile()).toString();
+    }
+
+    // ClientOperations
+
+    @Override
+    public List<MessageRecord> recentMessages() {
+        return counters.recent.newestFirst();
+    }
+
+    @Override
+    public boolean publishFullReport() {
+        Gateway g = gateway;
+        if (g == null || !g.status().connected()) {
+            return false;
+        }
+        g.publishFullData();
+        return true;
+    }
+
+    @Override
+    public void restartSession() {
+        synchronized (lock) {
+            LOG.info("Restarting the session, as the local console asked");
+            stopGateway("restarted from the local console");
+            startGateway();
+        }
     }
 
     // Internals
