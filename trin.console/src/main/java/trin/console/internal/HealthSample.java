@@ -17,7 +17,7 @@ record HealthSample(Instant time, Double cpu, Double memory, Double disk, Double
      */
     static HealthSample of(Instant time, Map<String, Object> report) {
         return new HealthSample(time, number(report.get("cpu_usg")), number(percent(report.get("mem"))),
-                number(disk(report.get("disks"))), number(report.get("cpu_tmp")));
+                number(disk(report.get("disk"), report.get("disks"))), number(report.get("cpu_tmp")));
     }
 
     boolean empty() {
@@ -38,12 +38,11 @@ record HealthSample(Instant time, Double cpu, Double memory, Double disk, Double
         return usage instanceof Map<?, ?> m ? m.get("percent") : null;
     }
 
-    private static Object disk(Object disks) {
-        if (!(disks instanceof Map<?, ?> m) || m.isEmpty()) {
-            return null;
+    private static Object disk(Object root, Object others) {
+        if (root != null || !(others instanceof Map<?, ?> m) || m.isEmpty()) {
+            return percent(root);
         }
-        Object root = m.get("/");
-        return percent(root != null ? root : m.values().iterator().next());
+        return percent(m.values().iterator().next());
     }
 
     private static Double number(Object value) {
