@@ -2,7 +2,9 @@
 (function () {
   'use strict';
   var page = document.getElementById('trin');
-  var root = page.getAttribute('data-root');
+  // Absolute, from the origin: a page opened as http://user:password@host/... would otherwise hand its
+  // credentials to every request URL, which fetch() refuses.
+  var root = window.location.origin + page.getAttribute('data-root');
   var PLOTS = [
     { key: 'cpu', title: 'CPU %', max: 100 },
     { key: 'memory', title: 'Memory %', max: 100 },
@@ -104,6 +106,12 @@
       if (i === 0) { g.moveTo(x, y); } else { g.lineTo(x, y); }
     });
     g.stroke();
+    g.fillStyle = '#0969da';
+    points.forEach(function (p) {
+      var x = left + (new Date(p.time).getTime() - from) / (now - from) * (w - left);
+      var y = (h - bottom) - Math.min(p[spec.key], max) / max * (h - bottom - 4);
+      g.fillRect(x - 1, y - 1, 2, 2);
+    });
   }
 
   function renderPlots(history) {
