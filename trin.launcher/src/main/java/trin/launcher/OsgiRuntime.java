@@ -201,11 +201,11 @@ final class OsgiRuntime {
         p.put("ds.loglevel", "warn");
         // The web console opens only once trin.console's password check is there: never with admin/admin.
         p.put("felix.webconsole.security.providers", "trin");
-        // The HTTP service (the web console's) opens no port before conf/org.apache.felix.http.cfg, which enables
-        // it, says which (else it would listen on 8080 until FileInstall delivers the file), and then on this
-        // machine only unless that file says otherwise.
-        p.put("org.apache.felix.http.enable", "false");
+        // The HTTP service (the web console's) listens on this machine only unless conf/org.apache.felix.http.cfg
+        // says otherwise; until FileInstall delivers that file (a moment after the service starts) on a port the
+        // system picks, serving nothing yet, rather than on 8080 of every interface, Felix HTTP's default.
         p.put("org.apache.felix.http.host", "127.0.0.1");
+        p.put("org.osgi.service.http.port", "0");
         try {
             ConfFile.read(home.conf("framework.properties")).values().forEach(p::put);
         } catch (IOException e) {
