@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * lib/devbroker/  the LOCAL development broker (trin.devbroker, Moquette, Netty), loaded for the LOCAL set-up only
  * bundle/         every bundle the runtime installs
  * bundle/local/   bundles of the LOCAL set-up only (the sample application)
+ * bundle/console/ the optional web console: installed unless conf/framework.properties says trin.console=false
  * conf/           &lt;pid&gt;.cfg files (Configuration Admin), system.properties, framework.properties
  * data/           made at run time: framework cache, local key, settings, outbox, control socket
  * </pre>
@@ -57,6 +58,11 @@ record Home(Path dir) {
     /** Bundles installed only while {@code conf/} selects the LOCAL set-up; uninstalled otherwise. */
     Path localBundles() {
         return bundles().resolve("local");
+    }
+
+    /** The optional web console's bundles: installed unless {@code trin.console=false} in conf/framework.properties. */
+    Path consoleBundles() {
+        return bundles().resolve("console");
     }
 
     /** The LOCAL development broker's jars: on a class loader of their own, for the LOCAL set-up only. */

@@ -48,12 +48,17 @@ import org.slf4j.LoggerFactory;
  * (the sample application): they are installed only while {@code conf/}
  * selects that set-up, and uninstalled at the first start that does not, so
  * that a gateway on the Smart platform runs only what its owner installed.
+ * {@code bundle/console/} holds the optional web console: installed unless
+ * {@code conf/framework.properties} says {@code trin.console=false}, and
+ * uninstalled at the first start that says so, which costs nothing then.
  */
 final class OsgiRuntime {
 
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
     static final String SHELL = "org.apache.felix.gogo.jline";
     static final String JLINE = "org.jline";
+    /** Framework property: {@code false} leaves the web console (bundle/console/) out. */
+    static final String CONSOLE = "trin.console";
     static final int LIBRARIES = 1;
     static final int CONFIGURATION = 2;
     static final int COMPONENTS = 3;
@@ -76,13 +81,15 @@ final class OsgiRuntime {
      * @param components which component bundles to start, by symbolic name
      */
     static OsgiRuntime start(Home home, Path storage, boolean local, boolean shell, Predicate<String> components) {
+        Map<String, String> properties = properties(home, storage);
+        boolean console = !"false".equalsIgnoreCase(properties.getOrDefault(CONSOLE, "true").strip());
         Framework framework = ServiceLoader.load(FrameworkFactory.class, OsgiRuntime.class.getClassLoader())
                 .findFirst()
                 .orElseThrow(() -> new LauncherException("No OSGi framework on the class path (lib/)"))
-                .newFramework(properties(home, storage));
+                .newFramework(properties);
         try {
             framework.init();
-            sync(framework.getBundleContext(), home, local, checksumFile(storage), components);
+            sync(framework.getBundleContext(), home, local, console, checksumFile(storage), components);
             framework.start();
         } catch (BundleException e) {
             throw new LauncherException("The OSGi framework did not start: " + e.getMessage(), e);
@@ -192,6 +199,13 @@ final class OsgiRuntime {
         p.put("felix.fileinstall.log.default", "jul");
         p.put("felix.fileinstall.log.level", "2");
         p.put("ds.loglevel", "warn");
+        // The web console opens only once trin.console's password check is there: never with admin/admin.
+        p.put("felix.webconsole.security.providers", "trin");
+        // The HTTP service (the web console's) listens on this machine only unless conf/org.apache.felix.http.cfg
+        // says otherwise; until FileInstall delivers that file (a moment after the service starts) on a port the
+        // system picks, serving nothing yet, rather than on 8080 of every interface, Felix HTTP's default.
+        p.put("org.apache.felix.http.host", "127.0.0.1");
+        p.put("org.osgi.service.http.port", "0");
         try {
             ConfFile.read(home.conf("framework.properties")).values().forEach(p::put);
         } catch (IOException e) {
@@ -204,12 +218,15 @@ final class OsgiRuntime {
         return storage.resolveSibling(storage.getFileName() + ".checksums");
     }
 
-    private static void sync(BundleContext context, Home home, boolean local, Path checksumFile,
+    private static void sync(BundleContext context, Home home, boolean local, boolean console, Path checksumFile,
             Predicate<String> components) {
         Path dir = home.bundles();
         List<Path> jars = jars(dir);
         if (local && Files.isDirectory(home.localBundles())) {
             jars.addAll(jars(home.localBundles()));
+        }
+        if (console && Files.isDirectory(home.consoleBundles())) {
+            jars.addAll(jars(home.consoleBundles()));
         }
         Properties checksums = loadChecksums(checksumFile);
         Properties current = new Properties();
@@ -239,6 +256,7 @@ final class OsgiRuntime {
         }
         String prefix = dir.toUri().toString();
         String localPrefix = home.localBundles().toUri().toString();
+        String consolePrefix = home.consoleBundles().toUri().toString();
         for (Bundle gone : installed.values()) {
             if (gone.getLocation().startsWith(prefix)) {
                 try {
@@ -246,6 +264,9 @@ final class OsgiRuntime {
                     if (!local && gone.getLocation().startsWith(localPrefix)) {
                         LOG.info("Uninstalled {}: it belongs to the LOCAL development set-up ({}), and conf/ selects "
                                 + "another broker", gone.getSymbolicName(), home.localBundles());
+                    } else if (!console && gone.getLocation().startsWith(consolePrefix)) {
+                        LOG.info("Uninstalled {}: the web console is off ({}=false)", gone.getSymbolicName(),
+                                CONSOLE);
                     } else {
                         LOG.info("Uninstalled {}: its jar is no longer in {}", gone.getSymbolicName(), dir);
                     }

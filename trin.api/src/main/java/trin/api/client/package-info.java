@@ -1,6 +1,7 @@
 /**
  * The client's session with the Smart platform, as applications see it:
- * publishing data and events, talking to other devices, reading the state.
+ * publishing data and events, talking to other devices, reading the state;
+ * and, for local tools, the recent messages and the operator's actions.
  */
 @Export
 @Version("2.0.0")

@@ -32,6 +32,7 @@ final class AttemptCallback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         counters.received.incrementAndGet();
+        counters.recent.in(topic, message.getPayload());
         listener.arrived(topic, message.getPayload(), message.isRetained());
     }
 

@@ -167,6 +167,15 @@ final class DeviceSession implements ConnectionListener {
                 parts.counters().snapshot(parts.outbox().dropped()), parts.outbox().size());
     }
 
+    /** A full report now, if connected. */
+    boolean publishFullReport() {
+        if (connection.state() != ConnectionState.CONNECTED) {
+            return false;
+        }
+        reports.publishFull();
+        return true;
+    }
+
     Outgoing outgoing() {
         return outgoing;
     }

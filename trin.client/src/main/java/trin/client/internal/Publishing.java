@@ -76,6 +76,7 @@ final class Publishing {
         try {
             c.publish(topic, payload, qos, false, null, thread.listener(counters.sent::incrementAndGet,
                     e -> LOG.debug("Message to {} not delivered: {}", topic, e.toString())));
+            counters.recent.out(topic, payload);
         } catch (MqttException e) {
             LOG.debug("Message to {} not sent: {}", topic, e.getMessage());
         }
@@ -90,6 +91,7 @@ final class Publishing {
         try {
             c.publish(topic, payload, 0, false);
             counters.sent.incrementAndGet();
+            counters.recent.out(topic, payload);
             return true;
         } catch (MqttException e) {
             LOG.debug("QoS 0 message to {} not sent: {}", topic, e.getMessage());
@@ -117,6 +119,7 @@ final class Publishing {
             try {
                 c.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
                         thread.listener(() -> delivered(entry.seq()), e -> inflight.remove(entry.seq())));
+                counters.recent.out(entry.topic(), entry.payload());
             } catch (MqttException e) {
                 inflight.remove(entry.seq());
                 LOG.debug("Publishing to {} deferred: {}", entry.topic(), e.getMessage());

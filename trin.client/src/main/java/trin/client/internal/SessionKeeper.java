@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import trin.api.client.ClientStatus;
+import trin.api.client.ConnectionState;
 import trin.api.device.Credentials;
 import trin.api.device.DeviceIdentity;
 import trin.api.device.NotProvisionedException;
@@ -49,6 +51,22 @@ final class SessionKeeper {
 
     Optional<DeviceIdentity> identity() {
         return Optional.ofNullable(identity);
+    }
+
+    /** The status while no session runs: who the device would be, and why it is not connected. */
+    ClientStatus stoppedStatus(boolean local, ClientStatus.Counters counters, int outboxDepth) {
+        Optional<String> uid = identity().map(DeviceIdentity::uid);
+        Optional<String> cid = Optional.empty();
+        if (credentials.provisioned()) {
+            try {
+                cid = Optional.of(credentials.cid());
+            } catch (NotProvisionedException e) {
+                // removed meanwhile
+            }
+        }
+        return new Status(ConnectionState.STOPPED, "", uid, cid, local, Optional.empty(), Optional.empty(),
+                Optional.of(credentials.provisioned() ? "no identity" : "not provisioned"), Optional.empty(), counters,
+                outboxDepth);
     }
 
     void activate() {

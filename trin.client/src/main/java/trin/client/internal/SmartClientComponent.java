@@ -24,15 +24,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import trin.api.client.ClientOperations;
 import trin.api.client.ClientStatus;
-import trin.api.client.ConnectionState;
 import trin.api.client.Event;
+import trin.api.client.MessageRecord;
 import trin.api.client.SmartClient;
 import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
 import trin.api.device.Credentials;
 import trin.api.device.DeviceIdentity;
-import trin.api.device.NotProvisionedException;
 import trin.api.health.HealthReporter;
 import trin.client.internal.codec.Topics;
 import trin.client.internal.outbox.Outbox;
@@ -45,13 +45,12 @@ import trin.client.internal.settings.SettingsStore;
  * runs the device's session; a new configuration applies to it in place
  * ({@link #modified}), so the service stays registered through any change.
  */
-@Component(service = {SmartClient.class, ClientAdmin.class}, configurationPid = ClientConfiguration.PID,
-        immediate = true)
+@Component(service = {SmartClient.class, ClientAdmin.class, ClientOperations.class},
+        configurationPid = ClientConfiguration.PID, immediate = true)
 @Designate(ocd = ClientConfiguration.class)
-public final class SmartClientComponent implements SmartClient, ClientAdmin {
+public final class SmartClientComponent implements SmartClient, ClientAdmin, ClientOperations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartClientComponent.class);
-    private static final long PROVISION_RETRY_SECONDS = 30;
 
     @Reference(service = CommandHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
@@ -62,7 +61,6 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     volatile List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = List.of();
 
     private final BundleContext context;
-    private final Credentials credentials;
     private final Counters counters = new Counters();
     private final SessionKeeper keeper;
     private final Object lock = new Object();
@@ -79,7 +77,6 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
         this.config = config;
         this.properties = properties;
         this.context = context;
-        this.credentials = credentials;
         openSettings(config, properties);
         openOutbox(config);
         this.keeper = new SessionKeeper(credentials, this::newSession);
@@ -192,15 +189,8 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
 
     @Override
     public ClientStatus status() {
-        Optional<DeviceSession> running = keeper.session();
-        if (running.isPresent()) {
-            return running.get().status();
-        }
-        Optional<String> uid = keeper.identity().map(DeviceIdentity::uid);
-        Optional<String> cid = credentials.provisioned() ? safeCid() : Optional.empty();
-        return new Status(ConnectionState.STOPPED, "", uid, cid, config.local(), Optional.empty(),
-                Optional.empty(), Optional.of(credentials.provisioned() ? "no identity" : "not provisioned"), Optional.empty(),
-                counters.snapshot(outbox.dropped()), outbox.size());
+        return keeper.session().map(DeviceSession::status)
+                .orElseGet(() -> keeper.stoppedStatus(config.local(), counters.snapshot(outbox.dropped()), outbox.size()));
     }
 
     // ClientAdmin
@@ -220,6 +210,24 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
     @Override
     public String settingsFile() {
         return UserPaths.expand(config.settingsFile()).toString();
+    }
+
+    // ClientOperations
+
+    @Override
+    public List<MessageRecord> recentMessages() {
+        return counters.recent.newestFirst();
+    }
+
+    @Override
+    public boolean publishFullReport() {
+        return keeper.session().map(DeviceSession::publishFullReport).orElse(false);
+    }
+
+    @Override
+    public void restartSession() {
+        LOG.info("Restarting the session, as the local console asked");
+        keeper.restart("restarted from the local console");
     }
 
     // Internals
@@ -272,14 +280,6 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
         return settings.current().defaultQos();
     }
 
-    private Optional<String> safeCid() {
-        try {
-            return Optional.of(credentials.cid());
-        } catch (NotProvisionedException e) {
-            return Optional.empty();
-        }
-    }
-
     private void notReady(String what, String pid) {
         counters.errors.incrementAndGet();
         LOG.debug("Dropped {} of {}: the client has no session yet (not provisioned, or no identity)", what, pid);
@@ -296,5 +296,4 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin {
             throw new IllegalArgumentException("QoS is 0, 1 or 2, not " + qos);
         }
     }
-
 }
