@@ -35,7 +35,7 @@ import trin.testkit.Mosquitto;
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
  * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
- * [--fleet N] [--events N]}. Smoke mode is small and quick: it checks that every
+ * [--fleet N] [--events N] [--trin-opts "JAVA_OPTS for bin/trin"] [--skip echo,events,fleet]}. Smoke mode is small and quick: it checks that every
  * part completes (its exit status), never how fast.
  */
 public final class LoadBench {
@@ -144,7 +144,7 @@ public final class LoadBench {
             String trinTopic = CID + "/" + UID + "/my_app_id/</" + Platform.SERVER;
             ok &= roundTrips("trin (bin/trin)", platform, trinTopic, pid, warmup, n);
             stop(trin);
-            for (boolean flags : new boolean[] {true, false}) {
+            for (boolean flags : skip("echo") ? new boolean[0] : new boolean[] {true, false}) {
                 List<String> jvm = flags ? trinFlags : List.of();
                 Process echo = java(jvm, "trin.bench.BareEcho", List.of("127.0.0.1", Integer.toString(port), CID,
                         ECHO_UID), work.resolve("echo.log"), true);
@@ -155,21 +155,12 @@ public final class LoadBench {
             }
 
             // Events end to end, and the fleet: trin's session in a JVM of their own, on trin's flags.
-            Map<String, String> ev = fleet(trinFlags, List.of("--mode", "events", "--port", Integer.toString(port),
-                    "--events", Integer.toString(events)), work.resolve("events.log"));
-            results.events(ev);
-            ok &= ev.containsKey("events_qos1_per_s")
-                    && ev.getOrDefault("events_qos0_received", "0").equals(Integer.toString(events))
-                    && ev.getOrDefault("events_qos1_received", "0").equals(Integer.toString(events));
-            List<String> fleetFlags = new ArrayList<>(trinFlags);
-            fleetFlags.removeIf(f -> f.startsWith("-Xmx") || f.startsWith("-Xms"));
-            fleetFlags.add("-Xmx" + Math.max(128, fleet / 2) + "m");
-            Map<String, String> fl = fleet(fleetFlags, List.of("--port", Integer.toString(port), "--sessions",
-                    Integer.toString(fleet), "--commands", Integer.toString(integer("fleet-commands", 10_000, 200)),
-                    "--idle-seconds", Integer.toString(smoke ? 1 : 10)), work.resolve("fleet.log"));
-            results.fleet(fl);
-            ok &= Integer.toString(fleet).equals(fl.get("connected")) && fl.get("answered") != null
-                    && fl.get("answered").equals(fl.get("commands"));
+            if (!skip("events")) {
+                ok &= events(trinFlags, port, events, work);
+            }
+            if (!skip("fleet")) {
+                ok &= fleet(trinFlags, port, fleet, work);
+            }
         } finally {
             killChildren();
             results.write(out);
@@ -177,6 +168,33 @@ public final class LoadBench {
         }
         System.out.println(ok ? "load driver: every part completed" : "load driver: SOME PART DID NOT COMPLETE");
         return ok ? 0 : 1;
+    }
+
+    private boolean events(List<String> trinFlags, int port, int events, Path work)
+            throws IOException, InterruptedException {
+        Map<String, String> ev = fleet(trinFlags, List.of("--mode", "events", "--port", Integer.toString(port),
+                "--events", Integer.toString(events)), work.resolve("events.log"));
+        results.events(ev);
+        return ev.getOrDefault("events_qos0_received", "0").equals(Integer.toString(events))
+                && ev.getOrDefault("events_qos1_received", "0").equals(Integer.toString(events));
+    }
+
+    /** The fleet on trin's flags, with a heap that grows with it. */
+    private boolean fleet(List<String> trinFlags, int port, int sessions, Path work)
+            throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(trinFlags);
+        flags.removeIf(f -> f.startsWith("-Xmx") || f.startsWith("-Xms"));
+        flags.add("-Xmx" + Math.max(128, sessions / 2) + "m");
+        Map<String, String> fl = fleet(flags, List.of("--port", Integer.toString(port), "--sessions",
+                Integer.toString(sessions), "--commands", Integer.toString(integer("fleet-commands", 10_000, 200)),
+                "--idle-seconds", Integer.toString(smoke ? 1 : 10)), work.resolve("fleet.log"));
+        results.fleet(fl);
+        return Integer.toString(sessions).equals(fl.get("connected")) && fl.get("answered") != null
+                && fl.get("answered").equals(fl.get("commands"));
+    }
+
+    private boolean skip(String part) {
+        return List.of(options.getOrDefault("skip", "").split(",")).contains(part);
     }
 
     private boolean roundTrips(String name, Platform platform, String topic, long pid, int warmup, int n)
@@ -246,7 +264,11 @@ public final class LoadBench {
     private Process launch(Path home, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/trin").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        // The shipped flags only, unless --trin-opts adds some (a profile, or a flag under trial).
         pb.environment().remove("JAVA_OPTS");
+        if (options.containsKey("trin-opts")) {
+            pb.environment().put("JAVA_OPTS", options.get("trin-opts"));
+        }
         Process p = pb.start();
         children.add(p);
         return p;
