@@ -35,7 +35,8 @@ import trin.testkit.Mosquitto;
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
  * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
- * [--fleet N] [--events N] [--trin-opts "JAVA_OPTS for bin/trin"] [--skip echo,events,fleet]}. Smoke mode is small and quick: it checks that every
+ * [--fleet N] [--events N] [--trin-opts "JAVA_OPTS for bin/trin"] [--skip echo,events,fleet]
+ * [--jcmd "VM.native_memory summary"] [--keep-logs true] [--child-opts "JVM flags of the events and fleet JVMs"]}. Smoke mode is small and quick: it checks that every
  * part completes (its exit status), never how fast.
  */
 public final class LoadBench {
@@ -139,6 +140,15 @@ public final class LoadBench {
             results.idle(idleSeconds, Proc.rssKib(pid), Proc.threads(pid));
             System.out.printf("after %d s idle: RSS %d KiB, %d threads%n", idleSeconds, Proc.rssKib(pid),
                     Proc.threads(pid));
+            if (options.containsKey("jcmd")) {
+                // e.g. --jcmd "VM.native_memory summary" with --trin-opts -XX:NativeMemoryTracking=summary
+                List<String> jcmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                        .toString(), Long.toString(pid)));
+                jcmd.addAll(List.of(options.get("jcmd").split(" ")));
+                Files.createDirectories(out);
+                new ProcessBuilder(jcmd).redirectErrorStream(true).redirectOutput(out.resolve("jcmd.txt").toFile())
+                        .start().waitFor(60, TimeUnit.SECONDS);
+            }
 
             // Round trips through bin/trin, then through the bare echoes.
             String trinTopic = CID + "/" + UID + "/my_app_id/</" + Platform.SERVER;
@@ -164,6 +174,13 @@ public final class LoadBench {
         } finally {
             killChildren();
             results.write(out);
+            if (options.containsKey("keep-logs")) {
+                try (Stream<Path> logs = Files.list(work)) {
+                    for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                        Files.copy(log, out.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
             deleteQuietly(work);
         }
         System.out.println(ok ? "load driver: every part completed" : "load driver: SOME PART DID NOT COMPLETE");
@@ -298,7 +315,11 @@ public final class LoadBench {
 
     private Map<String, String> fleet(List<String> flags, List<String> args, Path log)
             throws IOException, InterruptedException {
-        Process p = java(flags, "trin.client.internal.Fleet", args, log, false);
+        List<String> jvm = new ArrayList<>(flags);
+        if (options.containsKey("child-opts")) {
+            jvm.addAll(List.of(options.get("child-opts").split(" ")));
+        }
+        Process p = java(jvm, "trin.client.internal.Fleet", args, log, false);
         Map<String, String> result = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {

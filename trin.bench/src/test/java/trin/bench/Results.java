@@ -33,6 +33,7 @@ final class Results {
     private List<String> flags = List.of();
     private List<Long> launches = List.of();
     private String idle = "";
+    private double idleMiB = Double.NaN;
     private Map<String, String> events = Map.of();
     private Map<String, String> fleet = Map.of();
 
@@ -57,6 +58,7 @@ final class Results {
     }
 
     void idle(int seconds, long rssKib, long threads) {
+        idleMiB = rssKib / 1024.0;
         idle = String.format(Locale.ROOT, "%.1f MiB RSS, %d threads after %d s idle", rssKib / 1024.0, threads,
                 seconds);
     }
@@ -91,6 +93,7 @@ final class Results {
                     h.getValueAtPercentile(99), h.getMaxValue(), r.cpuPerCommand(), r.trips().complete() ? "yes"
                             : "NO"));
         }
+        md.append(targets());
         md.append("\n## Start and memory (bin/trin, shipped JAVA_OPTS)\n\n- launch to connect event, ms, each launch"
                 + " (the first one unpacks the framework cache): ").append(launches).append("\n- ").append(idle)
                 .append("\n\n## Events end to end (trin's session outside OSGi, counted at a Paho subscriber)\n\n")
@@ -98,6 +101,60 @@ final class Results {
                 .append(table(fleet));
         Files.writeString(dir.resolve("RESULTS.md"), md);
         plot(dir.resolve("latency.png"));
+    }
+
+    private Row row(String prefix, int window) {
+        return rows.stream().filter(r -> r.name().startsWith(prefix) && r.window() == window).findFirst().orElse(null);
+    }
+
+    /** Issue 13's targets against this run: trin over the bare echo on trin's own flags. */
+    private String targets() {
+        StringBuilder t = new StringBuilder("\n## Targets (trin against the bare echo on trin's flags, this run)\n\n"
+                + "| target | wanted | measured | bare echo | met |\n|---|---|---|---|---|\n");
+        for (int window : new int[] {1, 8}) {
+            Row trin = row("trin", window);
+            Row echo = row("bare echo, trin's flags", window);
+            if (trin == null || echo == null) {
+                continue;
+            }
+            Histogram th = trin.trips().histogram();
+            Histogram eh = echo.trips().histogram();
+            double p50 = th.getValueAtPercentile(50) / (double) eh.getValueAtPercentile(50);
+            t.append(String.format(Locale.ROOT, "| p50 at %d in flight | ≤ 1.05 × echo | %d µs (%.2f ×) | %d µs | %s |%n",
+                    window, th.getValueAtPercentile(50), p50, eh.getValueAtPercentile(50), p50 <= 1.05 ? "yes" : "no"));
+            t.append(String.format(Locale.ROOT, "| p99 at %d in flight | ≤ echo | %d µs | %d µs | %s |%n", window,
+                    th.getValueAtPercentile(99), eh.getValueAtPercentile(99),
+                    th.getValueAtPercentile(99) <= eh.getValueAtPercentile(99) ? "yes" : "no"));
+            double rate = trin.trips().perSecond() / echo.trips().perSecond();
+            t.append(String.format(Locale.ROOT, "| commands/s at %d in flight | ≥ 0.95 × echo | %.0f (%.2f ×) | %.0f | %s |%n",
+                    window, trin.trips().perSecond(), rate, echo.trips().perSecond(), rate >= 0.95 ? "yes" : "no"));
+            t.append(String.format(Locale.ROOT, "| device CPU per command at %d in flight | (none; compare) | %.0f µs | %.0f µs | |%n",
+                    window, trin.cpuPerCommand(), echo.cpuPerCommand()));
+        }
+        if (events.containsKey("events_qos0_per_s")) {
+            long q0 = Long.parseLong(events.get("events_qos0_per_s"));
+            long q1 = Long.parseLong(events.getOrDefault("events_qos1_per_s", "0"));
+            t.append("| events/s at QoS 0 | ≥ 100,000 | ").append(q0).append(" | | ").append(q0 >= 100_000 ? "yes" : "no")
+                    .append(" |\n| events/s at QoS 1 | ≥ 50,000 | ").append(q1).append(" | | ")
+                    .append(q1 >= 50_000 ? "yes" : "no").append(" |\n");
+        }
+        if (!launches.isEmpty()) {
+            long best = launches.stream().mapToLong(Long::longValue).min().orElse(0);
+            t.append("| launch to connect event | ≤ 1,000 ms | ").append(launches).append(" ms (best ").append(best)
+                    .append(") | | ").append(best <= 1000 ? "yes" : "no").append(" |\n");
+        }
+        t.append("| RSS after idle | ≤ 64 MiB | ").append(idle).append(" | | ")
+                .append(idleMiB <= 64 ? "yes" : "no").append(" |\n");
+        if (fleet.containsKey("connected")) {
+            t.append("| fleet: sessions in one JVM | 1,000 | ").append(fleet.get("connected")).append(" of ")
+                    .append(fleet.get("sessions")).append(" connected, ").append(fleet.get("answered")).append(" of ")
+                    .append(fleet.get("commands")).append(" commands answered | | ")
+                    .append(fleet.get("connected").equals(fleet.get("sessions")) && "1000".equals(fleet.get("sessions"))
+                            ? "yes" : "no").append(" |\n");
+        }
+        t.append("| health report CPU, basic / full | ≤ 300 µs / ≤ 5 ms | see `JMH.md` (HealthReportBenchmark) | | |\n");
+        t.append("\n- load average at the end: ").append(Proc.loadAverage()).append('\n');
+        return t.toString();
     }
 
     private static String table(Map<String, String> values) {
