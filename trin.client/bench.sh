@@ -8,8 +8,9 @@
 #                             --n1 10000 --n8 20000 --window 8 --max-seconds 120
 #                             --phase-seconds 40 --stall-seconds 10 --workers N
 #                             --platform-nodelay true
-#   bench.sh jmh [JMH args]   CodecBenchmark (parse and build of payloads), with
-#                             -prof gc unless a profiler is given; e.g. -f 1 -i 3
+#
+# The JMH benchmarks (the codec among them) and the load driver on bin/trin are in
+# trin.bench: trin.bench/bench.sh jmh | load. This one is the in-process driver.
 #
 # Works from any directory. Needs the other modules installed in the local
 # repository (mvn install), as `mvn -pl trin.client` does; runs Maven offline
@@ -18,7 +19,7 @@ set -e
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 usage() {
-    echo "usage: $0 load [--broker mosquitto|smart] [--n1 N] [--n8 N] ... | jmh [JMH args]" >&2
+    echo "usage: $0 load [--broker mosquitto|smart] [--n1 N] [--n8 N] ..." >&2
     exit 64
 }
 [ $# -ge 1 ] || usage
@@ -26,7 +27,6 @@ tool="$1"
 shift
 case "$tool" in
     load) main=trin.client.internal.LoadDriver; jvm= ;;
-    jmh) main=trin.client.internal.bench.CodecBenchmark; jvm= ;;
     *) usage ;;
 esac
 offline=-o

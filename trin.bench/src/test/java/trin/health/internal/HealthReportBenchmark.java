@@ -22,8 +22,8 @@ import trin.api.health.Detail;
 
 /**
  * The cost of one basic and one full report on this machine. Not a test: run
- * it with {@code trin.health/benchmark.sh}, which passes its arguments on to
- * JMH ({@code -f 1 -i 2} for a quicker run).
+ * it with {@code trin.bench/bench.sh jmh HealthReportBenchmark} (further
+ * arguments go to JMH, e.g. {@code -f 1 -i 2} for a quicker run).
  *
  * <p>Reports are minutes apart, so each reads the machine afresh: OSHI's
  * cache is turned off ({@code oshi.util.memoizer.expiration=0}) and the CPU
@@ -42,7 +42,7 @@ public class HealthReportBenchmark {
 
     @Setup
     public void setUp() {
-        health = new SystemHealth(Configs.config(0, true));
+        health = new SystemHealth(BenchConfigs.config(0, true));
     }
 
     @Benchmark

@@ -22,14 +22,17 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import trin.api.client.Event;
 import trin.client.internal.codec.Inbound;
+import trin.client.internal.codec.InboundTopic;
 import trin.client.internal.codec.PayloadCodec;
+import trin.client.internal.codec.Topics;
 
 /**
  * The cost of the codec's work per message: time and, with {@code -prof gc}
  * (on by default, see {@link #main}), bytes allocated per operation
  * ({@code gc.alloc.rate.norm}). Not a test: run it with
- * {@code trin.client/bench.sh jmh [JMH options]}.
+ * {@code trin.bench/bench.sh jmh CodecBenchmark [JMH options]}.
  *
  * <p>Every input is built once in {@link #setUp()}, so that an operation
  * allocates only what the codec allocates; every result is returned, so that
@@ -50,6 +53,12 @@ public class CodecBenchmark {
     private byte[] seedCommand;
     private byte[] dataMessage;
     private Map<String, Object> dump;
+    private byte[] events;
+    private byte[] replyMessage;
+    private byte[] info;
+    private List<Event> eventList;
+    private Topics topics;
+    private String commandTopic;
 
     @Setup
     public void setUp() {
@@ -59,6 +68,16 @@ public class CodecBenchmark {
         dataMessage = codec.data(0, dump);
         if (dataMessage.length < 2000 || dataMessage.length > 2300) {
             throw new IllegalStateException("the data message should be about 2 KB: " + dataMessage.length);
+        }
+        eventList = List.of(new Event(0, 123, "Loop Counter: 42"), new Event(0, 102, "connected"));
+        events = codec.events(0, eventList);
+        replyMessage = codec.reply(0, 0, 6);
+        info = "{\"i\": [0, \"hello\"]}".getBytes(StandardCharsets.UTF_8);
+        topics = new Topics("12345678", "AAA0000DEADBEEF");
+        commandTopic = "12345678/AAA0000DEADBEEF/my_app_id/</000000000000000";
+        if (!(codec.parse(events) instanceof Inbound.Events) || !(codec.parse(replyMessage) instanceof Inbound.Reply)
+                || !(codec.parse(info) instanceof Inbound.Info) || topics.parse(commandTopic).isEmpty()) {
+            throw new IllegalStateException("an incoming message of the benchmark does not parse");
         }
         if (!(codec.parse(seedCommand) instanceof Inbound.Command)) {
             throw new IllegalStateException("the seed command does not parse: " + codec.parse(seedCommand));
@@ -78,6 +97,61 @@ public class CodecBenchmark {
     @Benchmark
     public Inbound parseData2k() {
         return codec.parse(dataMessage);
+    }
+
+    /** An {@code e} message with two events. */
+    @Benchmark
+    public Inbound parseEvents() {
+        return codec.parse(events);
+    }
+
+    /** A reply from another device: {@code {"x":[0,0,6]}}. */
+    @Benchmark
+    public Inbound parseReply() {
+        return codec.parse(replyMessage);
+    }
+
+    /** An {@code i} message. */
+    @Benchmark
+    public Inbound parseInfo() {
+        return codec.parse(info);
+    }
+
+    /**
+     * The router's own steps for an incoming command before the handler runs: the topic parsed and checked
+     * (PID, sender), the payload parsed, and the reply topic built. The router class itself needs a live
+     * session, so the benchmark runs its parts through their public entry points.
+     */
+    @Benchmark
+    public String routeCommand() {
+        InboundTopic in = topics.parse(commandTopic).orElseThrow();
+        Inbound message = codec.parse(seedCommand);
+        String token = message instanceof Inbound.Command c ? c.token().orElse("") : "";
+        return topics.reply(in.pid(), token);
+    }
+
+    /** Two events, as {@code publishEvents} builds them. */
+    @Benchmark
+    public byte[] buildEvents() {
+        return codec.events(0, eventList);
+    }
+
+    /** A command to another device. */
+    @Benchmark
+    public byte[] buildCommand() {
+        return codec.command(0, ">a_tct", "sum_these", List.of(1, 2, 3));
+    }
+
+    /** The last will (event 101). */
+    @Benchmark
+    public byte[] buildWill() {
+        return codec.will(0);
+    }
+
+    /** The connect event (102). */
+    @Benchmark
+    public byte[] buildConnected() {
+        return codec.connected(0);
     }
 
     /** The reply to the seed's command: {@code {"x":[0,0,6]}}. */
