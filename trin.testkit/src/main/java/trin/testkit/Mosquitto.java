@@ -134,6 +134,33 @@ public final class Mosquitto implements AutoCloseable {
         LOG.info("mosquitto on port {} stopped", port);
     }
 
+    /**
+     * Kills the process with SIGKILL (kill -9), as a crash or an OOM killer would: no clean
+     * disconnects, no will flushed by a shutdown. {@link #start()} brings it back on the same ports.
+     *
+     * @return the killed process's id
+     * @throws IllegalStateException if it is not running
+     */
+    public synchronized long kill9() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        long pid = process.pid();
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("mosquitto " + pid + " survived SIGKILL for 5 s");
+        }
+        process = null;
+        LOG.info("mosquitto on port {} killed (SIGKILL, pid {})", port, pid);
+        return pid;
+    }
+
+    /** {@link #kill9()} then {@link #start()} on the same ports. */
+    public synchronized void crashAndRestart() throws IOException, InterruptedException {
+        kill9();
+        start();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
