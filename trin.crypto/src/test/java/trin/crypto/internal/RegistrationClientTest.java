@@ -110,6 +110,23 @@ class RegistrationClientTest {
     }
 
     @Test
+    void givenTheLocalDevelopmentKeyDir_whenRegistering_thenRefusedBeforeAnythingIsSentOrWritten() throws Exception {
+        Files.createDirectories(keyDir);
+        byte[] developmentKey = {0x11, 0x22, 0x33};
+        Files.write(keyDir.resolve("trinqtt"), developmentKey);
+        Files.writeString(keyDir.resolve("trinqtt.cid"), RegistrationClient.LOCAL_CID + "\n");
+        platform.answersSuccess("C42", UID, HexFormat.of().formatHex(KEY), "");
+
+        assertThatExceptionOfType(RegistrationException.class).isThrownBy(() -> register(Optional.empty()))
+                .satisfies(e -> assertThat(e.getMessage()).contains("LOCAL", keyDir.toString(), "conf/platform")
+                        .doesNotContain(PASSWORD));
+
+        assertThat(platform.receivedNothing()).isTrue();
+        assertThat(Files.readAllBytes(keyDir.resolve("trinqtt"))).containsExactly(developmentKey);
+        assertThat(keyDirFiles()).containsExactly("trinqtt", "trinqtt.cid");
+    }
+
+    @Test
     void givenAnOldWorldReadableKey_whenRegistering_thenItIsReplacedByAnOwnerOnlyOne() throws Exception {
         Files.createDirectories(keyDir);
         Files.write(keyDir.resolve("trinqtt"), "old key".getBytes(StandardCharsets.US_ASCII));
