@@ -164,8 +164,7 @@ final class Gateway implements Control, Session.Listener {
         try {
             workers.execute(() -> router.handle(topic, payload, retained));
         } catch (RejectedExecutionException e) {
-            parts.counters().errors.incrementAndGet();
-            LOG.warn("Dropped a message on {}: every command worker is busy and the queue is full", topic);
+            router.refuseBusy(topic, payload, retained);
         }
     }
 
