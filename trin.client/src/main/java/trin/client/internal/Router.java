@@ -75,7 +75,13 @@ final class Router {
      * on the thread that received the message.
      */
     void refuseBusy(String topic, byte[] payload, boolean retained) {
-        handle(topic, payload, retained, true);
+        try {
+            handle(topic, payload, retained, true);
+        } catch (RuntimeException e) {
+            // This runs on Paho's callback thread, where an exception would end the connection.
+            counters.errors.incrementAndGet();
+            LOG.warn("Could not answer a message on {} while busy", topic, e);
+        }
     }
 
     private void handle(String topic, byte[] payload, boolean retained, boolean busy) {
@@ -164,7 +170,7 @@ final class Router {
         Optional<String> token = payload.length == 0 ? Optional.empty() : codec.parse(payload).token();
         LOG.info("Malformed topic {}: it has no sender level", topic);
         token.ifPresent(t -> {
-            if (Topics.isValidLevel(t)) {
+            if (Topics.isValidLevel(t) && Topics.isValidLevel(in.pid())) {
                 outgoing.reply(in.pid(), t, new Reply(ResultCode.F_BROKEN_TOPIC.code(), "Malformed topic"));
             }
         });
@@ -173,6 +179,11 @@ final class Router {
     private void reply(InboundTopic in, String sender, String token, Reply reply) {
         if (!Topics.isValidLevel(token)) {
             LOG.warn("Dropped the reply to a command on PID {}: its token cannot be a topic level", in.pid());
+            return;
+        }
+        if (!Topics.isValidLevel(in.pid())) {
+            // Only a broker that lets a NUL through delivers such a topic (found by RouterFuzzTest).
+            LOG.warn("Dropped the reply to a command: its PID cannot be a topic level");
             return;
         }
         outgoing.reply(in.pid(), token, reply);
