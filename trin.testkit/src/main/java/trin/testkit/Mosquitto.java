@@ -36,6 +36,7 @@ public final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private final ProcessLog log;
     private final MosquittoConfig.Tls tls;
+    private final String extraConfig;
     private final Duration startTimeout;
     private final boolean portGiven;
     private final boolean tlsPortGiven;
@@ -50,6 +51,7 @@ public final class Mosquitto implements AutoCloseable {
         this.executable = executable().orElseThrow(
                 () -> new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)"));
         this.tls = builder.tls;
+        this.extraConfig = builder.extraConfig.toString();
         this.startTimeout = builder.startTimeout;
         this.portGiven = builder.port != 0;
         this.tlsPortGiven = builder.tlsPort != 0;
@@ -134,6 +136,33 @@ public final class Mosquitto implements AutoCloseable {
         LOG.info("mosquitto on port {} stopped", port);
     }
 
+    /**
+     * Kills the process with SIGKILL (kill -9), as a crash or an OOM killer would: no clean
+     * disconnects, no will flushed by a shutdown. {@link #start()} brings it back on the same ports.
+     *
+     * @return the killed process's id
+     * @throws IllegalStateException if it is not running
+     */
+    public synchronized long kill9() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        long pid = process.pid();
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("mosquitto " + pid + " survived SIGKILL for 5 s");
+        }
+        process = null;
+        LOG.info("mosquitto on port {} killed (SIGKILL, pid {})", port, pid);
+        return pid;
+    }
+
+    /** {@link #kill9()} then {@link #start()} on the same ports. */
+    public synchronized void crashAndRestart() throws IOException, InterruptedException {
+        kill9();
+        start();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -194,7 +223,7 @@ public final class Mosquitto implements AutoCloseable {
 
     private void launch(long logStart) throws IOException, InterruptedException {
         Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, MosquittoConfig.text(port, tlsPort, tls), UTF_8);
+        Files.writeString(config, MosquittoConfig.text(port, tlsPort, tls, extraConfig), UTF_8);
         process = new ProcessBuilder(executable.toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
@@ -267,6 +296,7 @@ public final class Mosquitto implements AutoCloseable {
         private int tlsPort;
         private MosquittoConfig.Tls tls;
         private Duration startTimeout = Duration.ofSeconds(10);
+        private final StringBuilder extraConfig = new StringBuilder();
 
         private Builder() {
         }
@@ -287,6 +317,18 @@ public final class Mosquitto implements AutoCloseable {
         /** The TLS port; 0 (the default) picks a free one. */
         public Builder tlsPort(int port) {
             this.tlsPort = port;
+            return this;
+        }
+
+        /**
+         * One more line of mosquitto.conf, a global option such as {@code max_queued_messages 0} (no cap
+         * on the messages queued for a slow client: by default mosquitto drops them past 1000).
+         */
+        public Builder option(String line) {
+            if (line.contains("\n")) {
+                throw new IllegalArgumentException("one line: " + line);
+            }
+            extraConfig.append(line).append('\n');
             return this;
         }
 

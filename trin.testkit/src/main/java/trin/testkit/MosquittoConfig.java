@@ -14,6 +14,11 @@ final class MosquittoConfig {
 
     /** Listeners on 127.0.0.1 only, anonymous logins, no persistence, an unbuffered log. */
     static String text(int port, int tlsPort, Tls tls) {
+        return text(port, tlsPort, tls, "");
+    }
+
+    /** As {@link #text(int, int, Tls)}, with {@code extra} lines (global options) before the listeners. */
+    static String text(int port, int tlsPort, Tls tls, String extra) {
         StringBuilder text = new StringBuilder()
                 .append("per_listener_settings false\n")
                 .append("allow_anonymous true\n")
@@ -28,6 +33,7 @@ final class MosquittoConfig {
                 .append("connection_messages true\n")
                 // As root mosquitto would switch to the user "mosquitto", who cannot read our files.
                 .append("user ").append(System.getProperty("user.name")).append('\n')
+                .append(extra)
                 .append("listener ").append(port).append(" 127.0.0.1\n");
         if (tls != null) {
             text.append("listener ").append(tlsPort).append(" 127.0.0.1\n")

@@ -56,6 +56,33 @@ class MosquittoTest {
     }
 
     @Test
+    void givenAKill9ThenTheProcessIsGoneWithoutGoodbyeAndARestartServesTheSamePort() throws Exception {
+        try (Mosquitto mosquitto = Mosquitto.builder().start()) {
+            int port = mosquitto.port();
+            MqttProbe before = MqttProbe.builder(mosquitto.uri()).connect();
+
+            long pid = mosquitto.kill9();
+
+            assertThat(mosquitto.isRunning()).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(mosquitto.log()).contains(" running").doesNotContain("terminating");
+            before.awaitConnectionLost(WAIT);
+            before.close();
+            assertThatThrownBy(mosquitto::kill9).isInstanceOf(IllegalStateException.class);
+
+            mosquitto.start();
+            mosquitto.crashAndRestart();
+
+            assertThat(mosquitto.port()).isEqualTo(port);
+            try (MqttProbe receiver = MqttProbe.builder(mosquitto.uri()).subscribe("t").connect();
+                    MqttProbe sender = MqttProbe.builder(mosquitto.uri()).connect()) {
+                sender.publish("t", "after kill -9", 0, false);
+                assertThat(receiver.awaitMessages(1, WAIT).get(0).text()).isEqualTo("after kill -9");
+            }
+        }
+    }
+
+    @Test
     void givenTheTestCaThenAClientConnectsOverTls(@TempDir Path dir) throws Exception {
         TestCertificates certs = TestCertificates.generate(dir);
         try (Mosquitto mosquitto = Mosquitto.builder().tls(certs.caPem(), certs.serverPem(), certs.serverKey()).start();

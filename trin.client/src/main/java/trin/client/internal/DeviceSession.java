@@ -205,8 +205,7 @@ final class DeviceSession implements ConnectionListener {
         try {
             workers.execute(() -> router.handle(topic, payload, retained));
         } catch (RejectedExecutionException e) {
-            parts.counters().errors.incrementAndGet();
-            LOG.warn("Dropped a message on {}: every command worker is busy and the queue is full", topic);
+            router.refuseBusy(topic, payload, retained);
         }
     }
 

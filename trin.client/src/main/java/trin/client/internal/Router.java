@@ -1,7 +1,8 @@
 package trin.client.internal;
 
-import java.util.Optional;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +27,10 @@ final class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String CLIENT_PID = "0";
+    private static final int REFUSALS_PER_WARNING = 1000;
+    /** The code of a command refused because every worker is busy: a general error, nothing was run. */
+    static final int BUSY_CODE = ResultCode.F_ERROR.code();
+    static final String BUSY_TEXT = "busy: every command worker is busy, try again";
 
     /** Who may send commands: read for every message, since it changes remotely. */
     record Trust(Collection<String> senders, boolean emptySender) {
@@ -42,6 +47,8 @@ final class Router {
     private final PendingReplies pending;
     private final Outgoing outgoing;
     private final Counters counters;
+    /** Commands refused because every worker was busy; a flood of them logs one warning per thousand. */
+    private final AtomicLong refused = new AtomicLong();
 
     Router(Topics topics, PayloadCodec codec, Supplier<Trust> trust,
             Function<String, Optional<CommandHandler>> handlers, BuiltinCommands builtins, PendingReplies pending,
@@ -56,15 +63,34 @@ final class Router {
         this.counters = counters;
     }
 
+    /** Handles a message on a worker thread: runs its command and replies. */
     void handle(String topic, byte[] payload, boolean retained) {
         try {
-            route(topic, payload, retained);
+            route(topic, payload, retained, false);
         } finally {
             counters.processed.incrementAndGet();
         }
     }
 
-    private void route(String topic, byte[] payload, boolean retained) {
+    /**
+     * Answers a message that no worker can take (all busy, queue full) without running it: a trusted
+     * command with a token gets {@link #BUSY_CODE} "NAC " {@value #BUSY_TEXT}, so the sender knows to retry;
+     * everything else is treated as by {@link #handle}. Cheap (a parse and a queued reply), so it may run
+     * on the thread that received the message.
+     */
+    void refuseBusy(String topic, byte[] payload, boolean retained) {
+        try {
+            route(topic, payload, retained, true);
+        } catch (RuntimeException e) {
+            // This runs on Paho's callback thread, where an exception would end the connection.
+            counters.errors.incrementAndGet();
+            LOG.warn("Could not answer a message on {} while busy", topic, e);
+        } finally {
+            counters.processed.incrementAndGet();
+        }
+    }
+
+    private void route(String topic, byte[] payload, boolean retained, boolean busy) {
         Optional<InboundTopic> parsed = topics.parse(topic);
         if (parsed.isEmpty()) {
             LOG.debug("Ignored a message on {}: not addressed to this device", topic);
@@ -93,11 +119,22 @@ final class Router {
                     + "clear it on the broker", topic);
             return;
         }
-        dispatch(topic, in, sender, codec.parse(payload));
+        dispatch(topic, in, sender, codec.parse(payload), busy);
     }
 
-    private void dispatch(String topic, InboundTopic in, String sender, Inbound message) {
-        if (message instanceof Inbound.Command c) {
+    private void dispatch(String topic, InboundTopic in, String sender, Inbound message, boolean busy) {
+        if (message instanceof Inbound.Command c && busy) {
+            counters.errors.incrementAndGet();
+            long n = refused.incrementAndGet();
+            if (n % REFUSALS_PER_WARNING == 1) {
+                LOG.warn("Refused command {} on {} with code {}: every command worker is busy and the queue is full "
+                        + "({} refused since the start; one warning per {})", c.name(), topic, BUSY_CODE, n,
+                        REFUSALS_PER_WARNING);
+            } else {
+                LOG.debug("Refused command {} on {}: every command worker is busy", c.name(), topic);
+            }
+            c.token().ifPresent(token -> reply(in, sender, token, Reply.failure(BUSY_CODE, BUSY_TEXT)));
+        } else if (message instanceof Inbound.Command c) {
             Command command = new Command(in.pid(), c.name(), c.args(), c.token(), sender, in.senderPid(), c.ts());
             Reply reply = run(command);
             c.token().ifPresent(token -> reply(in, sender, token, reply));
@@ -139,7 +176,7 @@ final class Router {
         Optional<String> token = payload.length == 0 ? Optional.empty() : codec.parse(payload).token();
         LOG.info("Malformed topic {}: it has no sender level", topic);
         token.ifPresent(t -> {
-            if (Topics.isValidLevel(t)) {
+            if (Topics.isValidLevel(t) && Topics.isValidLevel(in.pid())) {
                 outgoing.reply(in.pid(), t, new Reply(ResultCode.F_BROKEN_TOPIC.code(), "Malformed topic"));
             }
         });
@@ -148,6 +185,11 @@ final class Router {
     private void reply(InboundTopic in, String sender, String token, Reply reply) {
         if (!Topics.isValidLevel(token)) {
             LOG.warn("Dropped the reply to a command on PID {}: its token cannot be a topic level", in.pid());
+            return;
+        }
+        if (!Topics.isValidLevel(in.pid())) {
+            // Only a broker that lets a NUL through delivers such a topic (found by RouterFuzzTest).
+            LOG.warn("Dropped the reply to a command: its PID cannot be a topic level");
             return;
         }
         outgoing.reply(in.pid(), token, reply);

@@ -44,6 +44,7 @@ final class ClientHarness implements AutoCloseable {
     final List<Map.Entry<Map<String, Object>, CommandHandler>> handlers = new CopyOnWriteArrayList<>();
     final List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = new CopyOnWriteArrayList<>();
     SmartClientComponent client;
+    TestCredentials credentials;
     MqttProbe platform;
     String uid = UID;
     TestIdentity identity;
@@ -125,8 +126,9 @@ final class ClientHarness implements AutoCloseable {
     }
 
     void startClient() throws Exception {
-        client = new SmartClientComponent(Configurations.of(ClientConfiguration.class, config), null, Map.copyOf(config),
-                new TestCredentials(CID, key));
+        credentials = new TestCredentials(CID, key);
+        client = new SmartClientComponent(Configurations.of(ClientConfiguration.class, config), null,
+                Map.copyOf(config), credentials);
         client.handlers = List.copyOf(handlers);
         client.reporters = List.copyOf(reporters);
         identity = new TestIdentity(uid, dir.resolve("rebooted"));

@@ -13,6 +13,8 @@ final class TestCredentials implements Credentials {
     private final String cid;
     private final byte[] key;
     private long lastSalt;
+    /** Every password handed out, in order: what went over the wire. */
+    final java.util.List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TestCredentials(String cid, byte[] key) {
         this.cid = cid;
@@ -38,6 +40,8 @@ final class TestCredentials implements Credentials {
     public synchronized char[] password() {
         long salt = Math.max(System.currentTimeMillis() / 1000, lastSalt + 1);
         lastSalt = salt;
-        return SmartPassword.compute(key, salt).toCharArray();
+        String password = SmartPassword.compute(key, salt);
+        issued.add(password);
+        return password.toCharArray();
     }
 }

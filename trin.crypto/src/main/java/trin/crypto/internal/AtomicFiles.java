@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,9 @@ final class AtomicFiles {
     static void replace(Path dir, Map<String, Content> files) throws IOException {
         Files.createDirectories(dir);
         boolean posix = FileModes.posix(dir);
+        if (posix) {
+            closeToOthers(dir);
+        }
         Map<Path, Path> moves = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Content> file : files.entrySet()) {
@@ -54,6 +58,22 @@ final class AtomicFiles {
         } finally {
             // After the moves there is nothing left to delete; after a failure, the temporary files.
             moves.keySet().forEach(AtomicFiles::deleteQuietly);
+        }
+    }
+
+    /*
+     * Whoever may write to the directory may replace the key by a file of their own (a rename needs no
+     * access to the file): a directory that others or the group may write to is narrowed before writing.
+     */
+    private static void closeToOthers(Path dir) throws IOException {
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.contains(PosixFilePermission.OTHERS_WRITE) || mode.contains(PosixFilePermission.GROUP_WRITE)) {
+            Set<PosixFilePermission> narrowed = EnumSet.copyOf(mode);
+            narrowed.remove(PosixFilePermission.OTHERS_WRITE);
+            narrowed.remove(PosixFilePermission.GROUP_WRITE);
+            Files.setPosixFilePermissions(dir, narrowed);
+            LOG.warn("The key directory {} was writable by its group or by others ({}): narrowed to {}", dir,
+                    PosixFilePermissions.toString(mode), PosixFilePermissions.toString(narrowed));
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,6 +40,13 @@ import trin.api.device.RegistrationException;
 public final class RegistrationClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationClient.class);
+
+    /**
+     * The customer id of the LOCAL development identity (trin.devbroker's {@code DevelopmentIdentity.LOCAL_CID},
+     * which this bundle cannot import): the platform never hands it out, so a key directory holding it is the
+     * LOCAL set-up's.
+     */
+    static final String LOCAL_CID = "00000000";
 
     private final String registrationUrl;
     private final Path keyDir;
@@ -71,6 +79,7 @@ public final class RegistrationClient {
         if (username == null || username.isBlank() || username.indexOf(':') >= 0) {
             throw new RegistrationException("A Smart username is needed (and may not contain ':').");
         }
+        refuseLocalKeyDir();
         URI uri = uri(uid);
         LOG.info("Registering device {} (model {}) for user {} at {}", uid, modelId.getAsInt(), username, uri);
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"127.0.0.1".equals(uri.getHost())
@@ -96,6 +105,27 @@ public final class RegistrationClient {
         }
         LOG.info("Registered device {}: CID {}, key stored in {}", registeredUid, answer.cid(), keyDir);
         return new Registration(answer.cid(), registeredUid, answer.message());
+    }
+
+    /*
+     * The LOCAL set-up's key directory holds a development key that only the development broker knows.
+     * Registering there would send the user's Smart login to the real platform and then overwrite that key
+     * with the platform's, under a configuration that still points at the development broker.
+     */
+    private void refuseLocalKeyDir() throws RegistrationException {
+        Path cidFile = keyDir.resolve(KeyFiles.CID_FILE);
+        String cid;
+        try {
+            cid = Files.isRegularFile(cidFile) ? Files.readString(cidFile, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException e) {
+            return; // unreadable: the write, later, says what is wrong
+        }
+        if (LOCAL_CID.equals(cid)) {
+            throw new RegistrationException("The key directory " + keyDir + " is the LOCAL development set-up's "
+                    + "(its customer id is " + LOCAL_CID + "): registering would overwrite its key with the Smart "
+                    + "platform's. Point conf/ at the Smart platform first (cp conf/platform/*.cfg conf/, see the "
+                    + "README), then register. Nothing was sent or written.");
+        }
     }
 
     private URI uri(String uid) throws RegistrationException {

@@ -107,6 +107,38 @@ class RegistrationClientTest {
         assertThat(Files.readString(keyDir.resolve("trinqtt.cid")).strip()).isEqualTo("C42");
         assertThat(Files.getPosixFilePermissions(keyDir.resolve("trinqtt.cid")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(Files.getPosixFilePermissions(keyDir)).as("the key directory")
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    }
+
+    @Test
+    void givenTheLocalDevelopmentKeyDir_whenRegistering_thenRefusedBeforeAnythingIsSentOrWritten() throws Exception {
+        Files.createDirectories(keyDir);
+        byte[] developmentKey = {0x11, 0x22, 0x33};
+        Files.write(keyDir.resolve("trinqtt"), developmentKey);
+        Files.writeString(keyDir.resolve("trinqtt.cid"), RegistrationClient.LOCAL_CID + "\n");
+        platform.answersSuccess("C42", UID, HexFormat.of().formatHex(KEY), "");
+
+        assertThatExceptionOfType(RegistrationException.class).isThrownBy(() -> register(Optional.empty()))
+                .satisfies(e -> assertThat(e.getMessage()).contains("LOCAL", keyDir.toString(), "conf/platform")
+                        .doesNotContain(PASSWORD));
+
+        assertThat(platform.receivedNothing()).isTrue();
+        assertThat(Files.readAllBytes(keyDir.resolve("trinqtt"))).containsExactly(developmentKey);
+        assertThat(keyDirFiles()).containsExactly("trinqtt", "trinqtt.cid");
+    }
+
+    @Test
+    void givenAWorldWritableKeyDir_whenRegistering_thenItIsNarrowedBeforeTheKeyIsWritten() throws Exception {
+        Files.createDirectories(keyDir);
+        Files.setPosixFilePermissions(keyDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        platform.answersSuccess("C42", UID, HexFormat.of().formatHex(KEY), "");
+
+        register(Optional.empty());
+
+        assertThat(Files.getPosixFilePermissions(keyDir)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(Files.getPosixFilePermissions(keyDir.resolve("trinqtt"))).isEqualTo(FileModes.KEY);
     }
 
     @Test

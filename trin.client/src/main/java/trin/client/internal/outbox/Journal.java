@@ -100,6 +100,7 @@ final class Journal implements Closeable {
             return moveAside("not an outbox journal");
         }
         TreeMap<Long, Outbox.Entry> entries = new TreeMap<>();
+        Damage damage = new Damage();
         long lastSeq = 0;
         int records = 0;
         int pos = JournalFormat.MAGIC.length;
@@ -107,12 +108,10 @@ final class Journal implements Closeable {
             Decoded decoded = JournalFormat.decode(buf, pos);
             if (decoded == null) {
                 int next = resync(buf, pos + 1);
+                damage.region(buf, pos, next < 0 ? buf.length : next);
                 if (next < 0) {
-                    LOG.warn("Outbox journal {}: the last {} bytes (from offset {}) are a torn or corrupt record,"
-                            + " probably from a power loss; skipped", file, buf.length - pos, pos);
                     break;
                 }
-                LOG.warn("Outbox journal {}: corrupt record at offset {}; skipped {} bytes", file, pos, next - pos);
                 pos = next;
                 continue;
             }
@@ -121,17 +120,31 @@ final class Journal implements Closeable {
             if (decoded.record() instanceof Add add) {
                 entries.putIfAbsent(add.entry().seq(), add.entry());
                 lastSeq = Math.max(lastSeq, add.entry().seq());
+                damage.seen(add.entry().seq());
             } else if (decoded.record() instanceof Remove remove) {
                 entries.remove(remove.seq());
                 lastSeq = Math.max(lastSeq, remove.seq());
+                damage.seen(remove.seq());
             } else if (decoded.record() instanceof LastSeq last) {
                 lastSeq = Math.max(lastSeq, last.seq());
+                damage.lastSeq(last.seq());
             }
         }
         if (records == 0) {
             return moveAside("no readable record");
         }
+        if (damage.any()) {
+            Path kept = dir.resolve(FILE_NAME + ".damaged-" + STAMP.format(Instant.now()));
+            Files.copy(file, kept);
+            LOG.warn("Outbox journal {} was damaged (a power loss or a failing disk?): {} restored, {} dropped; {}. "
+                    + "The damaged file is kept as {} (delete it when no longer needed)", file,
+                    count(entries.size()), count(damage.droppedMessages()), damage.describe(), kept);
+        }
         return new Loaded(entries, lastSeq);
+    }
+
+    private static String count(long messages) {
+        return messages == 1 ? "1 message" : messages + " messages";
     }
 
     private static int resync(byte[] buf, int from) {
@@ -141,6 +154,61 @@ final class Journal implements Closeable {
             }
         }
         return -1;
+    }
+
+    /**
+     * What the damaged parts of a journal cost. Sequence numbers are handed out one by one and every
+     * message leaves a record with its number (an add, and a remove once confirmed or dropped), so a number
+     * between the lowest and the highest found with no record at all is a message whose add was destroyed
+     * before it was sent. A damaged tail that starts like an add is one more, numbered after the highest.
+     */
+    private static final class Damage {
+        private final java.util.TreeSet<Long> seen = new java.util.TreeSet<>();
+        private long firstLastSeq = -1;
+        private int regions;
+        private long bytes;
+        private int firstOffset = -1;
+        private boolean tornAdd;
+
+        void region(byte[] buf, int from, int to) {
+            regions++;
+            bytes += to - from;
+            if (firstOffset < 0) {
+                firstOffset = from;
+            }
+            if (to == buf.length && buf.length - from > JournalFormat.FRAME
+                    && buf[from + JournalFormat.FRAME] == JournalFormat.ADD) {
+                tornAdd = true;
+            }
+        }
+
+        void seen(long seq) {
+            seen.add(seq);
+        }
+
+        void lastSeq(long seq) {
+            if (firstLastSeq < 0) {
+                firstLastSeq = seq;
+            }
+        }
+
+        boolean any() {
+            return regions > 0;
+        }
+
+        long droppedMessages() {
+            long dropped = tornAdd ? 1 : 0;
+            if (seen.isEmpty()) {
+                return dropped;
+            }
+            long low = firstLastSeq >= 0 ? Math.min(firstLastSeq + 1, seen.first()) : seen.first();
+            return dropped + (seen.last() - low + 1) - seen.subSet(low, true, seen.last(), true).size();
+        }
+
+        String describe() {
+            return regions + (regions == 1 ? " damaged part" : " damaged parts") + " of " + bytes
+                    + " bytes in all, the first at byte " + firstOffset;
+        }
     }
 
     private Loaded moveAside(String why) throws IOException {

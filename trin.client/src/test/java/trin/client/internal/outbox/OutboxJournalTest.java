@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import trin.client.internal.outbox.Outbox.Entry;
+import trin.testkit.LogCapture;
 
 /** The journal: restarts, damage from power loss, compaction. */
 class OutboxJournalTest {
@@ -116,6 +117,50 @@ class OutboxJournalTest {
 
         try (Outbox outbox = Outbox.open(dir, 10)) {
             assertThat(payloads(outbox)).containsExactly("first", "last");
+        }
+    }
+
+    @Test
+    void givenATornTailGarbageAndAZeroedBlock_whenOpened_thenOneWarningCountsTheLossAndNamesTheKeptFile()
+            throws IOException {
+        List<Entry> written = new java.util.ArrayList<>();
+        try (Outbox outbox = Outbox.open(dir, 100)) {
+            written.add(add(outbox, "message-0"));
+            outbox.remove(written.get(0).seq());
+            for (int i = 1; i < 20; i++) {
+                written.add(add(outbox, "message-" + i));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(journal());
+        // Zero two whole records in the middle (messages 5 and 6) and tear the last one (message 19).
+        int five = indexOf(bytes, JournalFormat.add(written.get(5)));
+        int seven = indexOf(bytes, JournalFormat.add(written.get(7)));
+        java.util.Arrays.fill(bytes, five, seven, (byte) 0);
+        byte[] damaged = java.util.Arrays.copyOf(bytes, bytes.length - 4);
+        Files.write(journal(), damaged);
+        Files.write(journal(), "garbage appended by a bad block".getBytes(UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(journal());
+
+        List<String> warnings;
+        try (LogCapture log = new LogCapture(); Outbox outbox = Outbox.open(dir, 100)) {
+            warnings = log.lines().stream().filter(l -> l.contains("WARN")).toList();
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i < 19; i++) {
+                if (i != 5 && i != 6) {
+                    expected.add("message-" + i);
+                }
+            }
+            assertThat(payloads(outbox)).containsExactlyElementsOf(expected);
+        }
+
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("16 messages restored", "3 messages dropped", "2 damaged parts",
+                Journal.FILE_NAME + ".damaged-");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            Path kept = files.filter(f -> f.getFileName().toString().contains(".damaged-")).findFirst().orElseThrow();
+            assertThat(warnings.get(0)).contains(kept.toString());
+            assertThat(Files.readAllBytes(kept)).isEqualTo(before);
         }
     }
 
