@@ -1,20 +1,11 @@
 package trin.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
-import java.util.zip.CRC32;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,7 +13,6 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +79,8 @@ final class OsgiRuntime {
                 .newFramework(properties);
         try {
             framework.init();
-            sync(framework.getBundleContext(), home, local, console, checksumFile(storage), components);
+            BundleSync.sync(framework.getBundleContext(), home, local, console, BundleSync.checksumFile(storage),
+                    components);
             framework.start();
         } catch (BundleException e) {
             throw new LauncherException("The OSGi framework did not start: " + e.getMessage(), e);
@@ -212,129 +203,5 @@ final class OsgiRuntime {
             throw new LauncherException("Cannot read " + home.conf("framework.properties") + ": " + e, e);
         }
         return (Map) p;
-    }
-
-    static Path checksumFile(Path storage) {
-        return storage.resolveSibling(storage.getFileName() + ".checksums");
-    }
-
-    private static void sync(BundleContext context, Home home, boolean local, boolean console, Path checksumFile,
-            Predicate<String> components) {
-        Path dir = home.bundles();
-        List<Path> jars = jars(dir);
-        if (local && Files.isDirectory(home.localBundles())) {
-            jars.addAll(jars(home.localBundles()));
-        }
-        if (console && Files.isDirectory(home.consoleBundles())) {
-            jars.addAll(jars(home.consoleBundles()));
-        }
-        Properties checksums = loadChecksums(checksumFile);
-        Properties current = new Properties();
-        Map<String, Bundle> installed = new HashMap<>();
-        for (Bundle bundle : context.getBundles()) {
-            if (bundle.getBundleId() != 0) {
-                installed.put(bundle.getLocation(), bundle);
-            }
-        }
-        for (Path jar : jars) {
-            String location = jar.toUri().toString();
-            Bundle bundle = installed.remove(location);
-            try {
-                String checksum = checksum(jar);
-                if (bundle == null) {
-                    bundle = context.installBundle(location);
-                    LOG.debug("Installed {}", jar.getFileName());
-                } else if (!checksum.equals(checksums.getProperty(location))) {
-                    bundle.update();
-                    LOG.info("Updated {} from {}", bundle.getSymbolicName(), jar.getFileName());
-                }
-                current.setProperty(location, checksum);
-                arrange(bundle, components);
-            } catch (BundleException | IOException | RuntimeException e) {
-                LOG.warn("Cannot install {}: {}", jar, e.getMessage());
-            }
-        }
-        String prefix = dir.toUri().toString();
-        String localPrefix = home.localBundles().toUri().toString();
-        String consolePrefix = home.consoleBundles().toUri().toString();
-        for (Bundle gone : installed.values()) {
-            if (gone.getLocation().startsWith(prefix)) {
-                try {
-                    gone.uninstall();
-                    if (!local && gone.getLocation().startsWith(localPrefix)) {
-                        LOG.info("Uninstalled {}: it belongs to the LOCAL development set-up ({}), and conf/ selects "
-                                + "another broker", gone.getSymbolicName(), home.localBundles());
-                    } else if (!console && gone.getLocation().startsWith(consolePrefix)) {
-                        LOG.info("Uninstalled {}: the web console is off ({}=false)", gone.getSymbolicName(),
-                                CONSOLE);
-                    } else {
-                        LOG.info("Uninstalled {}: its jar is no longer in {}", gone.getSymbolicName(), dir);
-                    }
-                } catch (BundleException e) {
-                    LOG.warn("Cannot uninstall {}: {}", gone.getSymbolicName(), e.getMessage());
-                }
-            }
-        }
-        if (!current.equals(checksums)) {
-            try (OutputStream out = Files.newOutputStream(checksumFile)) {
-                current.store(out, "CRC-32 of the jars of bundle/ as installed in the framework cache");
-            } catch (IOException e) {
-                LOG.warn("Cannot write {}: changed bundles will be updated again at the next start", checksumFile);
-            }
-        }
-    }
-
-    private static Properties loadChecksums(Path file) {
-        Properties checksums = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            checksums.load(in);
-        } catch (NoSuchFileException e) {
-            // a first start, or a new cache
-        } catch (IOException e) {
-            LOG.debug("Cannot read {}: every bundle is updated", file);
-        }
-        return checksums;
-    }
-
-    private static String checksum(Path jar) throws IOException {
-        CRC32 crc = new CRC32();
-        byte[] buffer = new byte[65536];
-        try (InputStream in = Files.newInputStream(jar)) {
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return Files.size(jar) + "-" + Long.toHexString(crc.getValue());
-    }
-
-    /** Sets the start level and whether the bundle starts with the framework. */
-    private static void arrange(Bundle bundle, Predicate<String> components) throws BundleException {
-        String name = String.valueOf(bundle.getSymbolicName());
-        boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
-        boolean hasComponents = bundle.getHeaders("").get("Service-Component") != null;
-        int level = name.equals(FILEINSTALL) ? CONFIGURATION
-                : name.equals(SHELL) || hasComponents ? COMPONENTS : LIBRARIES;
-        bundle.adapt(BundleStartLevel.class).setStartLevel(level);
-        if (fragment) {
-            return;
-        }
-        // The shell is started by startShell(), never with the framework.
-        boolean start = !name.equals(SHELL) && (level != COMPONENTS || components.test(name));
-        if (start) {
-            bundle.start();
-        } else {
-            bundle.stop();
-        }
-    }
-
-    private static List<Path> jars(Path dir) {
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.jar")) {
-            entries.forEach(jars::add);
-        } catch (IOException e) {
-            throw new LauncherException("Cannot list the bundles in " + dir + ": " + e, e);
-        }
-        jars.sort(null);
-        return jars;
     }
 }

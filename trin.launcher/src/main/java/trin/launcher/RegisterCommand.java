@@ -73,7 +73,7 @@ final class RegisterCommand {
         } finally {
             runtime.stop(30_000);
             delete(storage);
-            Files.deleteIfExists(OsgiRuntime.checksumFile(storage));
+            Files.deleteIfExists(BundleSync.checksumFile(storage));
         }
     }
 

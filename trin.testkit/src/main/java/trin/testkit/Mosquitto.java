@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,7 +46,7 @@ public final class Mosquitto implements AutoCloseable {
     private volatile Process process;
     private boolean closed;
 
-    private Mosquitto(Builder builder) throws IOException {
+    Mosquitto(MosquittoBuilder builder) throws IOException {
         this.executable = executable().orElseThrow(
                 () -> new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)"));
         this.tls = builder.tls;
@@ -84,8 +83,8 @@ public final class Mosquitto implements AutoCloseable {
         return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static MosquittoBuilder builder() {
+        return new MosquittoBuilder();
     }
 
     /**
@@ -174,7 +173,7 @@ public final class Mosquitto implements AutoCloseable {
 
     public synchronized int tlsPort() {
         if (tls == null) {
-            throw new IllegalStateException("no TLS listener: see Builder.tls");
+            throw new IllegalStateException("no TLS listener: see MosquittoBuilder.tls");
         }
         requireStarted();
         return tlsPort;
@@ -287,66 +286,6 @@ public final class Mosquitto implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", dir, e.toString());
-        }
-    }
-
-    /** Options of a {@link Mosquitto}. */
-    public static final class Builder {
-        private int port;
-        private int tlsPort;
-        private MosquittoConfig.Tls tls;
-        private Duration startTimeout = Duration.ofSeconds(10);
-        private final StringBuilder extraConfig = new StringBuilder();
-
-        private Builder() {
-        }
-
-        /** The plain MQTT port; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Adds a TLS listener with these PEM files, e.g. from {@link TestCertificates}. */
-        public Builder tls(Path cafile, Path certfile, Path keyfile) {
-            this.tls = new MosquittoConfig.Tls(Objects.requireNonNull(cafile), Objects.requireNonNull(certfile),
-                    Objects.requireNonNull(keyfile));
-            return this;
-        }
-
-        /** The TLS port; 0 (the default) picks a free one. */
-        public Builder tlsPort(int port) {
-            this.tlsPort = port;
-            return this;
-        }
-
-        /**
-         * One more line of mosquitto.conf, a global option such as {@code max_queued_messages 0} (no cap
-         * on the messages queued for a slow client: by default mosquitto drops them past 1000).
-         */
-        public Builder option(String line) {
-            if (line.contains("\n")) {
-                throw new IllegalArgumentException("one line: " + line);
-            }
-            extraConfig.append(line).append('\n');
-            return this;
-        }
-
-        /** How long a start may take before it fails; 10 s by default. */
-        public Builder startTimeout(Duration timeout) {
-            this.startTimeout = Objects.requireNonNull(timeout);
-            return this;
-        }
-
-        /** Builds and starts; a broker that fails to start is cleaned up. */
-        public Mosquitto start() throws IOException, InterruptedException {
-            Mosquitto mosquitto = new Mosquitto(this);
-            try {
-                return mosquitto.start();
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                mosquitto.close();
-                throw e;
-            }
         }
     }
 }
