@@ -45,7 +45,7 @@ class RegistrationSecretsTest {
                 try (FakePlatform platform = new FakePlatform()) {
                     outcome.accept(platform);
                     try {
-                        new RegistrationClient(platform.url(), keyDir, Duration.ofMillis(500)).register(
+                        new RegistrationClient(platform.url(), keyDir, Duration.ofSeconds(3)).register(
                                 TestIdentity.PI_UID, OptionalInt.of(2795), RegistrationClientTest.USER,
                                 PASSWORD.toCharArray(), Optional.of("77"));
                     } catch (RegistrationException e) {
