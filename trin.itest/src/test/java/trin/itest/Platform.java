@@ -95,13 +95,17 @@ final class Platform implements AutoCloseable {
 
     /**
      * Starts a broker on that port of 127.0.0.1 (0: a free one) that knows the device by that key, and
-     * connects the probe: for a device configured before the platform is there.
+     * connects the probe: for a device configured before the platform is there. The device is registered
+     * only once the probe has subscribed, so that a device already trying to connect cannot publish its
+     * connect event before anybody listens (its earlier logins are refused, and it tries again).
      */
     static Platform start(byte[] key, int port) throws Exception {
         SmartBroker broker = SmartBroker.builder().port(port).start();
         try {
-            broker.register(CID, UID, key).addUser(OPERATOR, OPERATOR_PASSWORD);
-            return new Platform(broker, connectProbe(broker), key);
+            broker.addUser(OPERATOR, OPERATOR_PASSWORD);
+            MqttProbe probe = connectProbe(broker);
+            broker.register(CID, UID, key);
+            return new Platform(broker, probe, key);
         } catch (Exception | Error e) {
             broker.close();
             throw e;
