@@ -61,7 +61,7 @@ class LocalRuntimeIT {
         int port = Distribution.freePort();
         trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port)).start();
 
-        Matcher connected = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + port + " as (\\S+)$",
+        Matcher connected = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + port + " as (\\S+) in \\d+ ms$",
                 START);
         System.out.printf("trin: launch to connected in %d ms%n", trin.sinceStart().toMillis());
         String uid = connected.group(1);
@@ -121,7 +121,7 @@ class LocalRuntimeIT {
                 .set("trin.hw.raspberrypi.cfg", "cpuinfo", temp.resolve("no-cpuinfo").toString())
                 .start();
 
-        trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://127.0.0.1:" + platform.port() + " as " + uid + "$",
+        trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://127.0.0.1:" + platform.port() + " as " + uid + " in \\d+ ms$",
                 START);
 
         assertThat(platform.logins()).contains(new LoginAttempt(uid, cid + uid, true, "device"));

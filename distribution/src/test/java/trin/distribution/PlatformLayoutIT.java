@@ -58,7 +58,7 @@ class PlatformLayoutIT {
         int port = Distribution.freePort();
         trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port))
                 .set("trin.examples.sample.cfg", "eventInterval", "1").start();
-        String uid = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + port + " as (\\S+)$", START)
+        String uid = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + port + " as (\\S+) in \\d+ ms$", START)
                 .group(1);
         probe = MqttProbe.builder("tcp://127.0.0.1:" + port).subscribe("00000000/#").connect();
         probe.awaitMessage(m -> m.topic().equals("00000000/" + uid + "/" + APP + "/>")
@@ -83,7 +83,7 @@ class PlatformLayoutIT {
                 .set("trin.hw.raspberrypi.cfg", "cpuinfo", temp.resolve("no-cpuinfo").toString())
                 .start("-Xlog:class+load=info:file=" + classes);
 
-        trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://127.0.0.1:" + platform.port() + " as " + uid + "$",
+        trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://127.0.0.1:" + platform.port() + " as " + uid + " in \\d+ ms$",
                 START);
         String reports = cid + "/" + uid + "/0/>";
         MqttProbe.Received first = probe.awaitMessage(m -> m.topic().equals(reports) && m.text().startsWith("{\"d\""),
