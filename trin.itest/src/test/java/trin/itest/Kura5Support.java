@@ -70,7 +70,7 @@ public abstract class Kura5Support extends TrinTestSupport {
     public Option[] configuration() {
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches(true));
-        options.add(systemPackages("trin.testkit"));
+        options.add(systemPackages("trin.devbroker", "trin.testkit"));
         options.add(junitBundles());
         // From Kura's config.ini
         options.add(frameworkProperty("ds.lock.timeout.milliseconds").value("60000"));
