@@ -53,6 +53,8 @@ public final class MqttProbe implements AutoCloseable {
         options.setCleanSession(builder.cleanSession);
         options.setConnectionTimeout((int) Math.max(1, builder.timeout.toSeconds()));
         options.setKeepAliveInterval(30);
+        // A test may publish a burst: room for it, so that a slow acknowledgement is no "too many publishes" (32202).
+        options.setMaxInflight(1000);
         if (builder.username != null) {
             options.setUserName(builder.username);
         }
