@@ -73,8 +73,8 @@ class ConsoleBrowserIT {
                 .set("org.apache.felix.http.cfg", "org.osgi.service.http.port", Integer.toString(httpPort))
                 .set("trin.console.history.cfg", "sampleSeconds", "2")
                 .start();
-        Matcher connected = trin.awaitLog("^\\[INFO\\] Session - Connected to tcp://localhost:" + mqttPort
-                + " as (\\S+)", START);
+        Matcher connected = trin.awaitLog("^\\[INFO\\] BrokerConnection - Connected to tcp://localhost:" + mqttPort
+                + " as (\\S+) in \\d+ ms$", START);
         uid = connected.group(1);
         cid = Files.readString(trin.home().resolve("data/local-key/trinqtt.cid"), UTF_8).strip();
         trin.awaitLog("Started ServerConnector.*\\{127\\.0\\.0\\.1:" + httpPort + "\\}", START);

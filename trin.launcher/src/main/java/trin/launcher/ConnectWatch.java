@@ -63,7 +63,8 @@ final class ConnectWatch {
             }
             Class<?> type = reference.getBundle().loadClass("trin.api.client.SmartClient");
             Object status = type.getMethod("status").invoke(client);
-            Class<?> statusType = status.getClass();
+            // The API's interface, not the implementation's class, which is private to trin.client.
+            Class<?> statusType = reference.getBundle().loadClass("trin.api.client.ClientStatus");
             if (!Boolean.TRUE.equals(statusType.getMethod("connected").invoke(status))) {
                 return Optional.empty();
             }
