@@ -49,10 +49,20 @@ final class Gogo {
                 Object result = sessionType.getMethod("execute", CharSequence.class).invoke(session, command);
                 return result == null ? "" : result.toString();
             } finally {
-                sessionType.getMethod("close").invoke(session);
+                try {
+                    sessionType.getMethod("close").invoke(session);
+                } catch (InvocationTargetException | LinkageError e) {
+                    if (!stopping(context)) {
+                        throw e;
+                    }
+                }
             }
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof LinkageError && stopping(context)) {
+                // The command stopped the framework (exit, then yes): the shell's classes went with it.
+                return "";
+            }
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             throw new LauncherException(message, cause);
         } catch (ReflectiveOperationException e) {
@@ -63,6 +73,15 @@ final class Gogo {
             } catch (IllegalStateException e) {
                 // the framework stopped meanwhile (the command was exit, or SIGTERM came): nothing to give back
             }
+        }
+    }
+
+    /** The framework is stopping or has stopped: a command such as exit did it. */
+    private static boolean stopping(BundleContext context) {
+        try {
+            return context.getBundle(0).getState() != org.osgi.framework.Bundle.ACTIVE;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 }
