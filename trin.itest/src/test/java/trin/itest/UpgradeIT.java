@@ -3,13 +3,20 @@ package trin.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -29,7 +36,9 @@ import trin.testkit.MqttProbe;
 
 /**
  * {@code upgrade_client} updates every trin bundle in place from {@code upgradeLocation} and refreshes
- * them: the reply goes out first, the session comes back, in the same framework and JVM.
+ * them: the reply goes out first, the session comes back, in the same framework and JVM. A new client
+ * that cannot resolve, or that resolves but never connects, is replaced by the previous one by itself;
+ * a jar that does not match its published SHA-256 is refused before anything changes.
  *
  * <p>The refresh restarts every bundle wired to a trin bundle. This test (and {@link TrinTestSupport},
  * {@link Platform}) therefore never uses a {@code trin.api} type: the probe running it must not be
@@ -38,6 +47,10 @@ import trin.testkit.MqttProbe;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class UpgradeIT extends TrinTestSupport {
+
+    /** The events of trin.api's EventCodes, not used from there: see the class comment. */
+    private static final int UPGRADED = 104;
+    private static final int ROLLED_BACK = 105;
 
     /** Mosquitto: this test restarts the session while QoS 1 messages flow (see {@link Platform#onMosquitto()}). */
     @Override
@@ -57,8 +70,10 @@ public class UpgradeIT extends TrinTestSupport {
         Map<String, Long> modified = new TreeMap<>();
         for (Bundle bundle : trinBundles()) {
             // The upgrader loads <upgradeLocation>/<bundle-symbolic-name>.jar.
-            Files.copy(jar(bundle.getSymbolicName()), upgrades.resolve(bundle.getSymbolicName() + ".jar"),
+            Path jar = Files.copy(jar(bundle.getSymbolicName()), upgrades.resolve(bundle.getSymbolicName() + ".jar"),
                     StandardCopyOption.REPLACE_EXISTING);
+            // Published as sha256sum writes it: checked, and matching.
+            Files.writeString(upgrades.resolve(jar.getFileName() + ".sha256"), sha256(jar) + "  " + jar.getFileName());
             ids.put(bundle.getSymbolicName(), bundle.getBundleId());
             modified.put(bundle.getSymbolicName(), bundle.getLastModified());
         }
@@ -75,6 +90,10 @@ public class UpgradeIT extends TrinTestSupport {
                 () -> updated(modified).size() == modified.size()
                         && frameworkWiring.getRemovalPendingBundles().isEmpty());
         platform.awaitAnswer(connected -> connected.path(2).asBoolean(), "0", "get", "connected");
+        // The new client, once connected, says the upgrade is done (event 104).
+        JsonNode upgraded = event(platform.awaitMessages(m -> Platform.isEvent(m, UPGRADED), 1).get(0), UPGRADED);
+        assertTrue(upgraded.toString(), upgraded.path(2).asText().startsWith("Upgraded: trin.api "));
+        assertEquals(0, platform.events(ROLLED_BACK));
         MqttProbe.Received goodbye = platform.goodbyes().get(0);
         List<MqttProbe.Received> connects = platform.connects();
         MqttProbe.Received reconnect = connects.get(connects.size() - 1);
@@ -100,6 +119,120 @@ public class UpgradeIT extends TrinTestSupport {
         JsonNode sum = platform.call("my_app_id", "sum", "sum_these", 2, 3);
         assertEquals("[0,0,5]", sum.toString());
         assertProbeNotWiredToTrin();
+    }
+
+    @Test
+    public void givenANewClientThatCannotResolve_whenTheServerSendsUpgradeClient_thenThePreviousOneComesBack()
+            throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        // A long trial: the rollback must come from the failed start, not from the deadline.
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", 600));
+        bundleJar(upgrades.resolve("trin.client.jar"), "Import-Package", "trin.client.not.there");
+
+        String reason = upgradeAndAwaitRollback(platform);
+
+        assertTrue(reason, reason.contains("trin.client did not start"));
+    }
+
+    @Test
+    public void givenANewClientThatNeverConnects_whenTheTrialEnds_thenThePreviousOneComesBack() throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", 3));
+        // Resolves and starts, and has no client in it: nothing connects.
+        bundleJar(upgrades.resolve("trin.client.jar"), "Bundle-Description", "a client that never connects");
+
+        String reason = upgradeAndAwaitRollback(platform);
+
+        assertTrue(reason, reason.contains("the client did not connect within 3 s"));
+    }
+
+    @Test
+    public void givenAJarThatDoesNotMatchItsSha256_whenTheServerSendsUpgradeClient_thenItIsRefusedAndNothingChanges()
+            throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString()));
+        Path jar = Files.copy(jar("trin.client"), upgrades.resolve("trin.client.jar"));
+        Files.writeString(upgrades.resolve("trin.client.jar.sha256"), "0".repeat(64) + "  trin.client.jar\n");
+        long modified = bundle("trin.client").getLastModified();
+
+        JsonNode reply = platform.call("0", "up", "upgrade_client");
+
+        assertEquals(reply.toString(), -18, reply.path(1).asInt());
+        assertEquals("NAC upgrade refused: trin.client.jar does not match its SHA-256 (" + jar.toUri()
+                + ".sha256): " + sha256(jar) + " instead of " + "0".repeat(64), reply.path(2).asText());
+        // Still the same session, and the same bundle.
+        assertEquals(true, platform.call("0", "after", "get", "connected").path(2).asBoolean());
+        assertEquals(0, platform.goodbyes().size());
+        assertEquals(modified, bundle("trin.client").getLastModified());
+        assertEquals(Bundle.ACTIVE, bundle("trin.client").getState());
+    }
+
+    /**
+     * Sends {@code upgrade_client} with a broken client in the upgrade location, and waits for the rollback's
+     * event (105). Checks that the previous client runs again, and that the platform saw one goodbye and one
+     * connect. Returns the event's text.
+     */
+    private String upgradeAndAwaitRollback(Platform platform) throws Exception {
+        Bundle client = bundle("trin.client");
+        String version = client.getVersion().toString();
+        long id = client.getBundleId();
+        platform.command("0", "up", "upgrade_client");
+        MqttProbe.Received reply = platform.awaitReplyMessage("0", "up");
+        assertEquals("[0,0,\"OK. Upgrading the client.\"]", Platform.json(reply).path("x").toString());
+
+        MqttProbe.Received rolledBack = platform.awaitMessages(m -> Platform.isEvent(m, ROLLED_BACK), 1).get(0);
+        String text = event(rolledBack, ROLLED_BACK).path(2).asText();
+        assertTrue(text, text.contains("trin.client " + version + " -> 99.0.0"));
+        assertEquals(true, platform.call("0", "after", "get", "connected").path(2).asBoolean());
+        assertEquals(id, bundle("trin.client").getBundleId());
+        assertEquals(version, bundle("trin.client").getVersion().toString());
+        List<String> problems = new ArrayList<>();
+        for (Bundle bundle : trinBundles()) {
+            if (bundle.getState() != Bundle.ACTIVE) {
+                problems.add(bundle.getSymbolicName() + " is in state " + bundle.getState());
+            }
+        }
+        assertEquals("after the rollback", List.of(), problems);
+        List<MqttProbe.Received> goodbyes = after(reply, platform.goodbyes());
+        List<MqttProbe.Received> connects = after(reply, platform.connects());
+        assertEquals("goodbyes after the reply: " + goodbyes, 1, goodbyes.size());
+        assertEquals("connects after the reply: " + connects, 1, connects.size());
+        assertEquals(0, platform.events(UPGRADED));
+        return text;
+    }
+
+    private static List<MqttProbe.Received> after(MqttProbe.Received first, List<MqttProbe.Received> messages) {
+        return messages.stream().filter(m -> m.index() > first.index()).toList();
+    }
+
+    /** The event of that code in an {@code e} message, {@code [sse, code, text]}. */
+    private static JsonNode event(MqttProbe.Received message, int code) {
+        for (JsonNode event : Platform.json(message).path("e").path(1)) {
+            if (event.path(1).asInt() == code) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event " + code + " in " + message);
+    }
+
+    /** A bundle {@code trin.client} 99.0.0 with one more header: not a client at all. */
+    private static void bundleJar(Path target, String header, String value) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "trin.client");
+        main.putValue("Bundle-Version", "99.0.0");
+        main.putValue(header, value);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+            jar.putNextEntry(new JarEntry("README.txt"));
+            jar.write("A broken upgrade, for UpgradeIT.\n".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     /** The trin bundles whose last modification is later than the one recorded. */

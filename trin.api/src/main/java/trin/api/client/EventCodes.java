@@ -15,6 +15,15 @@ public final class EventCodes {
     /** A setting changed remotely led nowhere and was rolled back. */
     public static final int SETTING_ROLLED_BACK = 103;
 
+    /** {@code upgrade_client} replaced bundles, and the new client connected. */
+    public static final int UPGRADED = 104;
+
+    /**
+     * {@code upgrade_client}'s new bundles failed to resolve, start or connect
+     * in time, and the previous ones were put back.
+     */
+    public static final int UPGRADE_ROLLED_BACK = 105;
+
     private EventCodes() {
     }
 }

@@ -4,7 +4,7 @@
  * and, for local tools, the recent messages and the operator's actions.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package trin.api.client;
 
 import org.osgi.annotation.bundle.Export;

@@ -46,7 +46,9 @@ final class BuiltinCommands {
                 case "pup_ip_address", "pub_ip_address" -> done(control::publishIpAddresses);
                 case "reboot_hardware" -> later(control::rebootLater, "OK. Rebooting in %d sec.");
                 case "restart_client" -> later(control::restartLater, "OK. Restarting the client in %d sec.");
-                case "upgrade_client" -> done(control::upgradeLater, "OK. Upgrading the client.");
+                case "upgrade_client" -> control.upgradeLater()
+                        .map(why -> Reply.failure(ResultCode.F_ERROR.code(), "upgrade refused: " + why))
+                        .orElseGet(() -> Reply.ok("OK. Upgrading the client."));
                 case "add_trusted_sender" -> trusted(c, true);
                 case "remove_trusted_sender" -> trusted(c, false);
                 case "clear_all_trusted_sender" -> clearTrusted();

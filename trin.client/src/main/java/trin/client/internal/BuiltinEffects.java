@@ -2,6 +2,7 @@ package trin.client.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import trin.api.client.EventCodes;
 import trin.api.device.DeviceIdentity;
 import trin.client.internal.settings.Setting;
 import trin.client.internal.settings.Settings;
+import trin.client.internal.upgrade.Upgrader;
 
 /** What the built-in commands do to a device session: settings, reports, pauses, reboots, restarts, upgrades. */
 final class BuiltinEffects implements Control {
@@ -34,6 +36,7 @@ final class BuiltinEffects implements Control {
     private final Rollback rollback;
     private final ScheduledExecutorService timer;
     private final Runnable applyMessageSettings;
+    private final Instant since;
 
     BuiltinEffects(DeviceSession.Device device, DeviceSession.Parts parts, Supplier<ClientConfiguration> config,
             BrokerConnection connection, Outgoing outgoing, Reports reports, Rollback rollback,
@@ -47,6 +50,7 @@ final class BuiltinEffects implements Control {
         this.rollback = rollback;
         this.timer = timer;
         this.applyMessageSettings = applyMessageSettings;
+        this.since = parts.clock().instant();
     }
 
     @Override
@@ -71,10 +75,15 @@ final class BuiltinEffects implements Control {
         }
     }
 
-    /** The rollback's event, once connected again after a remote change was undone. */
+    /**
+     * The rollback's event, once connected again after a remote change was
+     * undone; and the outcome of an upgrade that this connection ends.
+     */
     void connected() {
         rollback.connected(parts.settings().current()).ifPresent(text -> outgoing.events("0",
                 List.of(Event.now(EventCodes.SETTING_ROLLED_BACK, text)), outgoing.defaultQos(), true));
+        parts.upgrader().get().flatMap(upgrader -> upgrader.connected(since))
+                .ifPresent(event -> outgoing.events("0", List.of(event), outgoing.defaultQos(), true));
     }
 
     @Override
@@ -129,14 +138,18 @@ final class BuiltinEffects implements Control {
     }
 
     @Override
-    public void upgradeLater() {
+    public Optional<String> upgradeLater() {
         Optional<Upgrader> upgrader = parts.upgrader().get();
         if (upgrader.isEmpty()) {
-            LOG.warn("upgrade_client ignored: the client does not run in an OSGi framework");
-            return;
+            LOG.warn("upgrade_client refused: the client does not run in an OSGi framework");
+            return Optional.of("the client does not run in an OSGi framework");
         }
-        // One second gives the reply, already queued, time to go out before the bundles stop.
-        timer.schedule(() -> upgrader.get().upgradeInBackground(), 1, TimeUnit.SECONDS);
+        Optional<String> refused = upgrader.get().prepare();
+        if (refused.isEmpty()) {
+            // One second gives the reply, about to be queued, time to go out before the bundles stop.
+            timer.schedule(() -> upgrader.get().upgradeInBackground(), 1, TimeUnit.SECONDS);
+        }
+        return refused;
     }
 
     @Override

@@ -103,6 +103,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "empty means each bundle's own location.")
     String upgradeLocation() default "";
 
+    @AttributeDefinition(name = "Upgrade rollback after (s)",
+            description = "After upgrade_client, the new bundles must resolve, start and connect within this long; "
+                    + "else the previous versions are put back.")
+    int upgradeRollbackAfter() default 300;
+
     @AttributeDefinition(name = "Maximum payload (bytes)", description = "Larger incoming messages are rejected as malformed.")
     int maxPayloadBytes() default 262144;
 

@@ -2,6 +2,7 @@ package trin.client.internal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import trin.client.internal.settings.Setting;
 import trin.client.internal.settings.Settings;
@@ -28,7 +29,8 @@ interface Control {
 
     void restartLater();
 
-    void upgradeLater();
+    /** Checks the new bundles and starts the upgrade: empty, or why it was refused. */
+    Optional<String> upgradeLater();
 
     /** The status fields {@code get} may read: uid, cid, connected, version. */
     Map<String, Object> statusFields();

@@ -28,6 +28,7 @@ import trin.client.internal.codec.Topics;
 import trin.client.internal.outbox.Outbox;
 import trin.client.internal.settings.Setting;
 import trin.client.internal.settings.Settings;
+import trin.client.internal.upgrade.Upgrader;
 
 /**
  * The session of the device under one identity: its broker connection, the

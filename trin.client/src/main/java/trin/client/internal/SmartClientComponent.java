@@ -3,6 +3,7 @@ package trin.client.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import trin.client.internal.codec.Topics;
 import trin.client.internal.outbox.Outbox;
 import trin.client.internal.settings.Settings;
 import trin.client.internal.settings.SettingsStore;
+import trin.client.internal.upgrade.Upgrader;
 
 /**
  * The Smart-MQTT client as an OSGi service: {@code SmartClient} for
@@ -89,6 +91,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
      */
     @Activate
     void activate() {
+        upgrader().ifPresent(Upgrader::resume);
         keeper.activate();
     }
 
@@ -273,7 +276,9 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
     }
 
     private Optional<Upgrader> upgrader() {
-        return context == null ? Optional.empty() : Optional.of(new Upgrader(context, config.upgradeLocation()));
+        return context == null ? Optional.empty()
+                : Optional.of(new Upgrader(context, config.upgradeLocation(),
+                        Duration.ofSeconds(Math.max(1, config.upgradeRollbackAfter())), Clock.systemUTC()));
     }
 
     private int defaultQos() {

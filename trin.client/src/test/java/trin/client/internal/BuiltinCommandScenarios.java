@@ -176,4 +176,14 @@ abstract class BuiltinCommandScenarios extends Scenarios {
 
         assertThat(x(builtin("nn", "format_disk"))).isEqualTo("[0,-100,\"RPC Not implemented\"]");
     }
+
+    /** Upgrades replace bundles: outside an OSGi framework there are none, and the reply says so. */
+    @Test
+    void upgradeClientOutsideAFrameworkIsRefusedWithAReason() throws Exception {
+        sampleDevice().start();
+
+        assertThat(x(builtin("up", "upgrade_client")))
+                .isEqualTo("[0,-18,\"NAC upgrade refused: the client does not run in an OSGi framework\"]");
+        assertThat(x(builtin("after", "get", "connected"))).isEqualTo("[0,0,true]");
+    }
 }

@@ -144,7 +144,8 @@ class RouterFuzzTest {
         }
 
         @Override
-        public void upgradeLater() {
+        public Optional<String> upgradeLater() {
+            return Optional.of("not in a framework");
         }
 
         @Override
