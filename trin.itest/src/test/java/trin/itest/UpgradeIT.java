@@ -124,24 +124,16 @@ public class UpgradeIT extends TrinTestSupport {
     @Test
     public void givenANewClientThatCannotResolve_whenTheServerSendsUpgradeClient_thenThePreviousOneComesBack()
             throws Exception {
-        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
         // A long trial: the rollback must come from the failed start, not from the deadline.
-        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", 600));
-        bundleJar(upgrades.resolve("trin.client.jar"), "Import-Package", "trin.client.not.there");
-
-        String reason = upgradeAndAwaitRollback(platform);
+        String reason = upgradeToBrokenClient(600, "Import-Package", "trin.client.not.there");
 
         assertTrue(reason, reason.contains("trin.client did not start"));
     }
 
     @Test
     public void givenANewClientThatNeverConnects_whenTheTrialEnds_thenThePreviousOneComesBack() throws Exception {
-        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
-        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", 3));
         // Resolves and starts, and has no client in it: nothing connects.
-        bundleJar(upgrades.resolve("trin.client.jar"), "Bundle-Description", "a client that never connects");
-
-        String reason = upgradeAndAwaitRollback(platform);
+        String reason = upgradeToBrokenClient(3, "Bundle-Description", "a client that never connects");
 
         assertTrue(reason, reason.contains("the client did not connect within 3 s"));
     }
@@ -168,11 +160,15 @@ public class UpgradeIT extends TrinTestSupport {
     }
 
     /**
-     * Sends {@code upgrade_client} with a broken client in the upgrade location, and waits for the rollback's
-     * event (105). Checks that the previous client runs again, and that the platform saw one goodbye and one
-     * connect. Returns the event's text.
+     * Sends {@code upgrade_client} with a broken client in the upgrade location (a bundle {@code trin.client}
+     * 99.0.0 with one more header), and waits for the rollback's event (105). Checks that the previous client
+     * runs again, and that the platform saw one goodbye and one connect. Returns the event's text.
      */
-    private String upgradeAndAwaitRollback(Platform platform) throws Exception {
+    private String upgradeToBrokenClient(int rollbackAfter, String header, String value) throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        Platform platform = connectedDevice(
+                Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", rollbackAfter));
+        bundleJar(upgrades.resolve("trin.client.jar"), header, value);
         Bundle client = bundle("trin.client");
         String version = client.getVersion().toString();
         long id = client.getBundleId();
