@@ -3,6 +3,7 @@ package trin.client.internal.upgrade;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,10 @@ final class Staging {
             digest = copy(source, jar);
         } catch (FileNotFoundException | NoSuchFileException e) {
             LOG.info("No new jar for {} at {}: it is kept as it is", name, source);
+            return Optional.empty();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            // e.g. osgi-dp:trin.client, a bundle a deployment package installed: upgraded with a new package
+            LOG.info("{} was installed from {}, not a URL to read: it is kept as it is", name, source);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             throw new Refused("cannot read " + source + ": " + e);
