@@ -39,6 +39,7 @@ import trin.client.internal.upgrade.Upgrader;
 final class DeviceSession implements ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     /** Who the device is, for this session. */
     record Device(String uid, String cid, Credentials credentials, Supplier<Optional<DeviceIdentity>> hardware) {
@@ -119,10 +120,31 @@ final class DeviceSession implements ConnectionListener {
             LOG.warn("Stopping the session did not finish cleanly: {}", e.toString());
         }
         pending.cancelAll();
-        timer.shutdownNow();
-        workers.shutdownNow();
-        healthWorkers.shutdownNow();
-        sessionThread.shutdownNow();
+        pools().forEach(ExecutorService::shutdownNow);
+    }
+
+    /**
+     * Waits a moment for this session's tasks to end after {@link #stop}: one
+     * still running (a report being built, a handler) would otherwise go on
+     * with the classes of bundles that are stopping. Not from a thread of the
+     * session's own.
+     */
+    void awaitStopped() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            for (ExecutorService pool : pools()) {
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.debug("A task of the session was still running {} after it stopped", STOP_WAIT);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<ExecutorService> pools() {
+        return List.of(timer, workers, healthWorkers, sessionThread);
     }
 
     /**

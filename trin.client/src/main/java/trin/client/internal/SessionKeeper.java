@@ -76,15 +76,21 @@ final class SessionKeeper {
         }
     }
 
+    /** Called by SCR, never from a session's thread: waits for the session's tasks to end. */
     void deactivate(String reason) {
+        DeviceSession last;
         synchronized (lock) {
             active = false;
             if (retry != null) {
                 retry.cancel(false);
             }
+            last = session;
             stop(reason);
         }
         retries.shutdownNow();
+        if (last != null) {
+            last.awaitStopped();
+        }
     }
 
     void identity(DeviceIdentity next) {
