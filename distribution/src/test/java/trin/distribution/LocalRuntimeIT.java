@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +15,7 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,35 @@ class LocalRuntimeIT extends RuntimeTestSupport {
         MqttProbe.Received will = probe.awaitMessage(cid + "/" + uid + "/0/>", WAIT);
         assertThat(will.text()).contains(",101,");
         assertThat(trin.tool("status").exitCode()).as("status once stopped").isEqualTo(3);
+    }
+
+    /**
+     * A jar replaced in {@code bundle/} is updated in the framework at the next start, and only that one:
+     * the others, unchanged, are recognised by their recorded file stamps without being read again.
+     */
+    @Test
+    void givenAJarChangedInTheBundleDirectory_whenRestarted_thenThatBundleAloneIsUpdated() throws Exception {
+        int port = Distribution.freePort();
+        trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port)).start();
+        String connected = "^\\[INFO\\] BrokerConnection - Connected to tcp://localhost:" + port + " as \\S+ in \\d+ ms$";
+        trin.awaitLog(connected, START);
+        assertThat(trin.terminate(Duration.ofSeconds(40))).isIn(0, 143);
+        Path jar;
+        try (Stream<Path> jars = Files.list(trin.home().resolve("bundle/local"))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("trin.examples-")).findFirst().orElseThrow();
+        }
+        // The same bundle with one more entry: another checksum, as a rebuilt jar would have.
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Files.writeString(zip.getPath("CHANGED.txt"), "a new build");
+        }
+
+        trin.start();
+        trin.awaitLog(connected, START);
+
+        assertThat(trin.log()).contains("[INFO] BundleSync - Updated trin.examples from " + jar.getFileName());
+        assertThat(Pattern.compile("BundleSync - Updated ").matcher(trin.log()).results().count())
+                .as("bundles updated\n" + trin.log()).isEqualTo(1);
+        assertThat(trin.terminate(Duration.ofSeconds(40))).isIn(0, 143);
     }
 
     @Test

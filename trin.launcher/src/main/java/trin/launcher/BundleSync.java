@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,11 +61,12 @@ final class BundleSync {
             String location = jar.toUri().toString();
             Bundle bundle = installed.remove(location);
             try {
-                String checksum = checksum(jar);
+                String recorded = checksums.getProperty(location);
+                String checksum = checksum(jar, recorded);
                 if (bundle == null) {
                     bundle = context.installBundle(location);
                     LOG.debug("Installed {}", jar.getFileName());
-                } else if (!checksum.equals(checksums.getProperty(location))) {
+                } else if (!sameContent(checksum, recorded)) {
                     bundle.update();
                     LOG.info("Updated {} from {}", bundle.getSymbolicName(), jar.getFileName());
                 }
@@ -97,7 +99,7 @@ final class BundleSync {
         }
         if (!current.equals(checksums)) {
             try (OutputStream out = Files.newOutputStream(checksumFile)) {
-                current.store(out, "CRC-32 of the jars of bundle/ as installed in the framework cache");
+                current.store(out, "size-CRC-32;file stamp of the jars of bundle/ as installed in the framework cache");
             } catch (IOException e) {
                 LOG.warn("Cannot write {}: changed bundles will be updated again at the next start", checksumFile);
             }
@@ -116,7 +118,18 @@ final class BundleSync {
         return checksums;
     }
 
-    private static String checksum(Path jar) throws IOException {
+    /**
+     * The jar's size and CRC-32, then {@code ;} and its file stamp (size, modification time, inode). A
+     * jar whose stamp is the one recorded keeps its recorded checksum without being read: 15 MB of
+     * jars on a Raspberry Pi's SD card are most of a second at every start.
+     */
+    static String checksum(Path jar, String recorded) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+        String stamp = attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "@"
+                + attributes.fileKey();
+        if (recorded != null && recorded.endsWith(";" + stamp)) {
+            return recorded;
+        }
         CRC32 crc = new CRC32();
         byte[] buffer = new byte[65536];
         try (InputStream in = Files.newInputStream(jar)) {
@@ -124,7 +137,17 @@ final class BundleSync {
                 crc.update(buffer, 0, n);
             }
         }
-        return Files.size(jar) + "-" + Long.toHexString(crc.getValue());
+        return attributes.size() + "-" + Long.toHexString(crc.getValue()) + ";" + stamp;
+    }
+
+    /** Whether two checksums say the same content, whatever their file stamps. */
+    static boolean sameContent(String checksum, String recorded) {
+        return recorded != null && content(checksum).equals(content(recorded));
+    }
+
+    private static String content(String checksum) {
+        int stamp = checksum.indexOf(';');
+        return stamp < 0 ? checksum : checksum.substring(0, stamp);
     }
 
     /** Sets the start level and whether the bundle starts with the framework. */
