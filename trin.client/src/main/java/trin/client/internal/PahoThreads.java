@@ -2,8 +2,10 @@ package trin.client.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,36 +19,48 @@ import java.util.concurrent.TimeUnit;
  * <p>Paho 1.2.5 starts its receiver, sender and callback threads one after
  * the other, and after each start polls with {@code Thread.sleep(100)} until
  * the new thread says it runs: measured here, every connection spent 305 to
- * 376 ms between the TCP connect and the CONNECT packet. While Paho's connect
- * task runs on this pool, a nudge every millisecond wakes it from those
- * sleeps (an interrupt, which the loop swallows before it looks again), so
- * each start costs about a millisecond. Other tasks (a disconnect's quiesce)
- * are never nudged.
+ * 376 ms between the TCP connect and the CONNECT packet. When Paho's connect
+ * task hands a thread's work to this pool, that work, once running, nudges
+ * the connect task out of its sleep: an interrupt, which the loop swallows
+ * before it looks again, every millisecond for a few milliseconds while the
+ * connect task sleeps. Each start then costs about a millisecond, and nothing
+ * ticks while the TCP connect or the TLS handshake waits on the network. Other
+ * tasks (a disconnect's quiesce) are never nudged.
  */
 final class PahoThreads extends AbstractExecutorService implements ScheduledExecutorService {
 
     private static final String CONNECT_TASK = "ClientComms$ConnectBG";
+    /** How many milliseconds a started thread's work nudges the connect task: it looks every 100 ms. */
+    private static final int NUDGES = 20;
 
     private final ExecutorService pool = ThreadPools.cached("trin-mqtt", Duration.ofSeconds(2));
     private final ScheduledExecutorService nudger;
+    private final Set<Thread> connecting = ConcurrentHashMap.newKeySet();
 
-    /** @param nudger a scheduler for the nudges: a few ticks of a millisecond per connection */
+    /** @param nudger a scheduler for the nudges: a few ticks of a millisecond per thread Paho starts */
     PahoThreads(ScheduledExecutorService nudger) {
         this.nudger = nudger;
     }
 
     @Override
     public void execute(Runnable task) {
-        boolean connecting = task.getClass().getName().endsWith(CONNECT_TASK);
+        boolean connect = task.getClass().getName().endsWith(CONNECT_TASK);
+        Thread submitter = Thread.currentThread();
+        boolean startedByConnect = connecting.contains(submitter);
         pool.execute(() -> {
             Thread self = Thread.currentThread();
             String name = self.getName();
-            ScheduledFuture<?> nudges = connecting ? nudge(self) : null;
+            if (connect) {
+                connecting.add(self);
+            }
+            if (startedByConnect) {
+                nudge(submitter, NUDGES);
+            }
             try {
                 task.run();
             } finally {
-                if (nudges != null) {
-                    nudges.cancel(false);
+                if (connect) {
+                    connecting.remove(self);
                     Thread.interrupted();
                 }
                 self.setName(name);
@@ -54,15 +68,22 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
         });
     }
 
-    private ScheduledFuture<?> nudge(Thread connecting) {
+    /** Wakes the connect task from its sleep, a millisecond from now, and again while nudges are left. */
+    private void nudge(Thread connect, int left) {
         try {
-            return nudger.scheduleAtFixedRate(() -> {
-                if (connecting.getState() == Thread.State.TIMED_WAITING) {
-                    connecting.interrupt();
+            nudger.schedule(() -> {
+                if (!connecting.contains(connect)) {
+                    return;
                 }
-            }, 1, 1, TimeUnit.MILLISECONDS);
+                if (connect.getState() == Thread.State.TIMED_WAITING) {
+                    connect.interrupt();
+                }
+                if (left > 1) {
+                    nudge(connect, left - 1);
+                }
+            }, 1, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            return null;
+            // the session is stopping: Paho's own 100 ms polling will do
         }
     }
 
