@@ -8,7 +8,7 @@ import trin.api.client.Event;
 import trin.testkit.Await;
 
 /**
- * The gateway of {@link RepeatedFaultTest}'s kill -9 scenario, in a JVM of its own: a client whose broker
+ * The gateway of {@link CrashFaultTest}'s kill -9 scenario, in a JVM of its own: a client whose broker
  * refuses connections queues {@code count} QoS 1 events on PID 7, says {@code QUEUED n} on stdout and
  * waits to be killed. Arguments: directory, port, count.
  */
@@ -21,7 +21,7 @@ public final class OutboxChild {
         Path dir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         int count = Integer.parseInt(args[2]);
-        ClientHarness gateway = new ClientHarness(RepeatedFaultTest.unreachable(port), dir);
+        ClientHarness gateway = new ClientHarness(Faults.unreachable(port), dir);
         gateway.startClient();
         for (int i = 0; i < count; i++) {
             gateway.client.publishEvents("7", List.of(new Event(0, i, "n")), 1);

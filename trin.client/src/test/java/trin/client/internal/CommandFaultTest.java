@@ -1,0 +1,168 @@
+package trin.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trin.client.internal.Faults.LONG;
+import static trin.client.internal.Faults.send;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import trin.api.client.ConnectionState;
+import trin.api.command.Reply;
+import trin.testkit.Await;
+import trin.testkit.Mosquitto;
+import trin.testkit.MqttProbe;
+
+/**
+ * Commands the gateway cannot keep up with: a handler that sleeps and one that always throws, and a flood
+ * of commands for a single worker, against a real Mosquitto. Each prints its figures as {@code [figures]}
+ * lines. Run by the {@code faults} profile (which {@code .ci/run} activates), not by a plain build.
+ */
+class CommandFaultTest {
+
+    @BeforeAll
+    static void requireMosquitto() throws Exception {
+        Faults.requireMosquitto(); // skipped (or failed in CI) without mosquitto
+    }
+
+    @Test
+    void givenASleepingAndAThrowingHandler_whenCommandsArrive_thenKeepAliveHoldsAndOthersAreAnswered(
+            @TempDir Path dir) throws Exception {
+        Duration sleep = Duration.ofSeconds(12); // 6 keep-alives of 2 s make the point that 60 s would
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        try (ClientHarness gateway = ClientHarness.on(BrokerKind.MOSQUITTO, dir)) {
+            gateway.with("keepAlive", 2)
+                    .handler("slow", command -> {
+                        slowStarted.countDown();
+                        Thread.sleep(sleep.toMillis());
+                        return Reply.ok("slept");
+                    })
+                    .handler("thrower", command -> {
+                        throw new IllegalStateException("always broken");
+                    })
+                    .handler("echo", command -> Reply.ok(command.args()))
+                    .start();
+            long start = System.nanoTime();
+            gateway.command("slow", "{\"c\":[0,\"s1\",[\"nap\"]]}");
+            assertThat(slowStarted.await(20, TimeUnit.SECONDS)).isTrue();
+            int rounds = 20;
+            for (int i = 0; i < rounds; i++) {
+                send(gateway.platform, "thrower", "{\"c\":[0,\"t" + i + "\",[\"go\"]]}");
+                send(gateway.platform, "echo", "{\"c\":[0,\"e" + i + "\",[\"ping\"," + i + "]]}");
+            }
+            for (int i = 0; i < rounds; i++) {
+                assertThat(gateway.awaitReply("echo", "e" + i).get("x").get(1).asInt()).isZero();
+                JsonNode thrown = gateway.awaitReply("thrower", "t" + i).get("x");
+                assertThat(thrown.get(1).asInt()).isEqualTo(-22);
+                assertThat(thrown.get(2).asText()).contains("always broken");
+            }
+            long othersAnswered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(gateway.awaitReply("slow", "s1").get("x").get(2).asText()).isEqualTo("slept");
+            long slowAnswered = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            Figures.print("sleeping and throwing handlers", "handler sleeps %d s with keepAlive 2 s: %d echo and %d "
+                    + "-22 replies within %d ms, the sleeper's after %d ms; reconnects %d (state %s)",
+                    sleep.toSeconds(), rounds, rounds, othersAnswered, slowAnswered,
+                    gateway.client.status().counters().reconnects(), gateway.client.status().state());
+            assertThat(gateway.client.status().counters().reconnects()).isZero();
+            assertThat(gateway.client.status().state()).isEqualTo(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void givenAFloodOfCommands_whenTheWorkersCannotKeepUp_thenEveryTokenGetsExactlyOneReply(@TempDir Path dir)
+            throws Exception {
+        int total = Integer.getInteger("trin.flood", 100_000);
+        // Mosquitto drops QoS 1 messages for a client that has 1000 waiting (max_queued_messages): commands
+        // the gateway would never see. Without that cap, all reach it, however fast they come.
+        try (Mosquitto mosquitto = Mosquitto.builder().option("max_queued_messages 0").start();
+                ClientHarness gateway = new ClientHarness(Broker.mosquitto(mosquitto), dir)) {
+            gateway.with("workers", 1)
+                    .handler("echo", command -> {
+                        if (command.args().contains("nap")) {
+                            Thread.sleep(20);
+                        }
+                        return Reply.ok(command.name());
+                    });
+            gateway.startClient();
+            gateway.awaitState(ConnectionState.CONNECTED);
+            long heapBefore = Figures.heapAfterGcKiB();
+            String replyPrefix = ClientHarness.topic("echo", ">") + "/";
+            MqttProbe flooder = MqttProbe.builder(mosquitto.uri()).clientId("flooder").connect();
+            MqttProbe platform = MqttProbe.builder(mosquitto.uri()).clientId("replies").subscribe(replyPrefix + "#")
+                    .connect();
+            List<String> expected = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                String token = "f" + i;
+                String payload;
+                switch (i % 10) {
+                    case 3 -> payload = "{\"c\":[0,\"" + token + "\",42]}"; // -6, answered
+                    case 5 -> payload = "{\"c\":[0,[\"go\"]]}"; // no token: no reply wanted
+                    case 7 -> payload = "not json at all"; // -14 without a token: nothing to answer
+                    case 9 -> payload = "{\"c\":[0,\"" + token + "\",[\"go\",\"nap\"]]}";
+                    default -> payload = "{\"c\":[0,\"" + token + "\",[\"go\"]]}";
+                }
+                if (i % 10 != 5 && i % 10 != 7) {
+                    expected.add(token);
+                }
+                send(flooder, "echo", payload);
+            }
+            long sentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            try {
+                Await.until("a reply to each of " + expected.size() + " tokens", LONG,
+                        () -> platform.messages().size() >= expected.size());
+            } catch (AssertionError e) {
+                System.out.println("[figures] flood: still waiting; mosquitto says: " + mosquitto.log().lines()
+                        .filter(l -> l.contains("dropped")).limit(5).toList());
+                throw e;
+            }
+            // Nothing more is on its way: a last command's reply comes after any stray one, the workers being idle.
+            send(flooder, "echo", "{\"c\":[0,\"last\",[\"go\"]]}");
+            platform.awaitMessage(m -> m.topic().equals(replyPrefix + "last"), ClientHarness.WAIT);
+            long drainedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            flooder.close();
+
+            Map<String, Integer> replies = new HashMap<>();
+            Map<Integer, Integer> codes = new HashMap<>();
+            for (MqttProbe.Received m : platform.messages()) {
+                if (m.topic().startsWith(replyPrefix)) {
+                    replies.merge(m.topic().substring(replyPrefix.length()), 1, Integer::sum);
+                    int code = ClientHarness.JSON.readTree(m.payload()).get("x").get(1).asInt();
+                    codes.merge(code, 1, Integer::sum);
+                }
+            }
+            long doubled = replies.values().stream().filter(n -> n > 1).count();
+            long missing = expected.stream().filter(t -> !replies.containsKey(t)).count();
+            int repliesReceived = replies.size() - 1;
+            int tokens = expected.size();
+            // The test's own copies of the replies and tokens are not the client's heap.
+            platform.clear();
+            replies.clear();
+            expected.clear();
+            long heapAfter = Figures.heapAfterGcKiB();
+            Figures.print("flood", "%d commands sent in %d ms, all answered after %d ms; %d tokens, %d replies "
+                    + "(codes %s), missing %d, answered twice %d; outbox drops %d; reconnects %d; heap after GC %d "
+                    + "KiB before, %d KiB after", total, sentMs, drainedMs, tokens, repliesReceived, codes,
+                    missing, doubled, gateway.client.status().counters().dropped(),
+                    gateway.client.status().counters().reconnects(), heapBefore, heapAfter);
+            assertThat(missing).isZero();
+            assertThat(doubled).isZero();
+            assertThat(codes.keySet()).isSubsetOf(0, -6, Router.BUSY_CODE);
+            platform.close();
+            assertThat(gateway.client.status().state()).isEqualTo(ConnectionState.CONNECTED);
+            assertThat(gateway.client.status().counters().reconnects()).isZero();
+        }
+    }
+}
