@@ -1,7 +1,6 @@
 package trin.client.internal.outbox;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +26,10 @@ import org.slf4j.LoggerFactory;
  * goes on in memory, warns once, and rewrites the journal when it can. The
  * journal is compacted by the bytes of its dead records, and its fsyncs
  * (the once-a-second sync, a compaction's) run outside the lock, on the
- * thread whose change made them due.
+ * thread whose change made them due ({@link JournalKeeper}).
  */
 public final class Outbox implements AutoCloseable {
 
-    private static final int SYNC = 1;
-    private static final int COMPACT = 2;
-    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     /**
@@ -61,21 +56,18 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private final Journal journal;
-    private final Compaction compaction;
+    private final JournalKeeper journal;
     private volatile int capacity;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
     private final TreeSet<Long> ordinary = new TreeSet<>();
     private long lastSeq;
     private long dropped;
     private boolean full;
-    private boolean failing;
-    private long nextRetry;
     private boolean closed;
 
     private Outbox(Journal journal, Compaction compaction, int capacity, long lastSeq) {
-        this.journal = journal;
-        this.compaction = compaction;
+        this.journal = new JournalKeeper(this, journal, compaction, entries::values, () -> this.lastSeq,
+                () -> closed);
         this.capacity = capacity;
         this.lastSeq = lastSeq;
     }
@@ -107,9 +99,9 @@ public final class Outbox implements AutoCloseable {
             throw new IllegalArgumentException("outbox capacity must be at least 1, not " + capacity);
         }
         Files.createDirectories(dir);
-        Journal journal = new Journal(dir);
-        Journal.Loaded loaded = journal.load();
-        Outbox outbox = new Outbox(journal, compaction, capacity, loaded.lastSeq());
+        Journal file = new Journal(dir);
+        Journal.Loaded loaded = file.load();
+        Outbox outbox = new Outbox(file, compaction, capacity, loaded.lastSeq());
         synchronized (outbox) {
             outbox.full = true; // warned about below, once
             for (Entry entry : loaded.entries().values()) {
@@ -118,11 +110,11 @@ public final class Outbox implements AutoCloseable {
             outbox.full = outbox.dropped > 0;
             if (outbox.dropped > 0) {
                 LOG.warn("Outbox {}: {} restored messages exceed the capacity of {}; dropped the oldest {}",
-                        journal.file(), loaded.entries().size(), capacity, outbox.dropped);
+                        file.file(), loaded.entries().size(), capacity, outbox.dropped);
             } else if (!outbox.entries.isEmpty()) {
-                LOG.info("Outbox {}: {} messages restored", journal.file(), outbox.entries.size());
+                LOG.info("Outbox {}: {} messages restored", file.file(), outbox.entries.size());
             }
-            outbox.rewrite();
+            outbox.journal.rewrite();
         }
         return outbox;
     }
@@ -142,10 +134,9 @@ public final class Outbox implements AutoCloseable {
             entry = new Entry(lastSeq + 1, checked(topic, qos), payload.clone(), qos, priority);
             byte[] record = JournalFormat.add(entry); // rejects a topic too long for MQTT before anything changes
             lastSeq++;
-            Entry victim = insert(entry);
-            after = victim == null ? persist(record) : persist(JournalFormat.remove(victim.seq()), record);
+            after = queue(entry, record);
         }
-        afterPersist(after);
+        journal.after(after);
         return entry;
     }
 
@@ -181,12 +172,10 @@ public final class Outbox implements AutoCloseable {
                 if (entries.containsKey(entry.seq())) {
                     continue;
                 }
-                byte[] record = JournalFormat.add(entry);
-                Entry victim = insert(entry);
-                after |= victim == null ? persist(record) : persist(JournalFormat.remove(victim.seq()), record);
+                after |= queue(entry, JournalFormat.add(entry));
             }
         }
-        afterPersist(after);
+        journal.after(after);
     }
 
     private String checked(String topic, int qos) {
@@ -238,16 +227,16 @@ public final class Outbox implements AutoCloseable {
                 return;
             }
             ordinary.remove(seq);
-            compaction.removed(entry);
+            journal.removed(entry);
             if (entries.size() < capacity) {
                 full = false;
             }
             if (closed) {
                 return;
             }
-            after = persist(JournalFormat.remove(seq));
+            after = journal.persist(JournalFormat.remove(seq));
         }
-        afterPersist(after);
+        journal.after(after);
     }
 
     /** How many entries wait. */
@@ -272,11 +261,13 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            journal.close();
-        } catch (IOException e) {
-            LOG.warn("Outbox {}: closing the journal failed: {}", journal.file(), e.toString());
-        }
+        journal.close();
+    }
+
+    /** Puts an entry in memory and its record in the journal; returns what is due after ({@link JournalKeeper}). */
+    private int queue(Entry entry, byte[] record) {
+        Entry victim = insert(entry);
+        return victim == null ? journal.persist(record) : journal.persist(JournalFormat.remove(victim.seq()), record);
     }
 
     /** Puts an entry in memory, making room first; returns the entry dropped for it, if any. */
@@ -286,7 +277,7 @@ public final class Outbox implements AutoCloseable {
             long seq = ordinary.isEmpty() ? entries.firstKey() : ordinary.first();
             victim = entries.remove(seq);
             ordinary.remove(seq);
-            compaction.removed(victim);
+            journal.removed(victim);
             dropped++;
             if (!full) {
                 full = true;
@@ -296,125 +287,10 @@ public final class Outbox implements AutoCloseable {
             }
         }
         entries.put(entry.seq(), entry);
-        compaction.added(entry);
+        journal.added(entry);
         if (!entry.priority()) {
             ordinary.add(entry.seq());
         }
         return victim;
-    }
-
-    /** Appends records under the lock; returns what is then due outside it ({@link #afterPersist}). */
-    private int persist(byte[]... changes) {
-        for (byte[] record : changes) {
-            compaction.written(record);
-        }
-        if (!journal.writable()) {
-            if (!compaction.running() && System.nanoTime() - nextRetry >= 0) {
-                rewrite();
-            }
-            return 0;
-        }
-        try {
-            for (byte[] record : changes) {
-                journal.append(record);
-            }
-        } catch (IOException e) {
-            failed(e);
-            return 0;
-        }
-        return (journal.claimSync() ? SYNC : 0) | (compaction.due(entries.isEmpty()) ? COMPACT : 0);
-    }
-
-    /** The fsyncs a change made due, without the lock, so that other threads can queue meanwhile. */
-    private void afterPersist(int due) {
-        if ((due & SYNC) != 0) {
-            journal.sync();
-        }
-        if ((due & COMPACT) != 0) {
-            compact();
-        }
-    }
-
-    /**
-     * Compaction: the live set is written to a new file and synced without the
-     * lock; under it, the records appended meanwhile follow, and the new file
-     * replaces the journal.
-     */
-    private void compact() {
-        List<Entry> live;
-        long seq;
-        synchronized (this) {
-            if (closed || compaction.running() || !journal.writable()) {
-                return;
-            }
-            compaction.start();
-            live = new ArrayList<>(entries.values());
-            seq = lastSeq;
-        }
-        FileChannel written = null;
-        try {
-            written = journal.writeTemp(seq, live);
-        } catch (IOException e) {
-            LOG.debug("Outbox {}: compaction failed, the journal goes on: {}", journal.file(), e.toString());
-        }
-        boolean done = false;
-        synchronized (this) {
-            List<byte[]> since = compaction.finish(false);
-            if (written != null && !closed && journal.writable()) {
-                try {
-                    journal.replaceWith(written, since);
-                    compaction.finish(true);
-                    done = true;
-                } catch (IOException e) {
-                    compactionFailed(e);
-                }
-            } else if (written != null) {
-                closeQuietly(written);
-                journal.discardTemp();
-            }
-        }
-        if (done) {
-            journal.syncDirectory();
-        }
-    }
-
-    /** A failed compaction leaves the journal as it was, unless the failure took it down with it. */
-    private void compactionFailed(IOException e) {
-        if (journal.writable()) {
-            LOG.debug("Outbox {}: compaction failed, the journal goes on: {}", journal.file(), e.toString());
-        } else {
-            failed(e);
-        }
-    }
-
-    /** At start-up, and to recover from a failed write: the journal becomes exactly the memory. */
-    private void rewrite() {
-        try {
-            journal.rewrite(lastSeq, entries.values());
-            compaction.rewritten();
-            if (failing) {
-                failing = false;
-                LOG.info("Outbox {}: the journal is written again", journal.file());
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("Closing a compacted file failed: {}", e.toString());
-        }
-    }
-
-    private void failed(IOException e) {
-        nextRetry = System.nanoTime() + RETRY_NANOS;
-        if (!failing) {
-            failing = true;
-            LOG.warn("Outbox {}: cannot write the journal ({}); keeping messages in memory only until it works",
-                    journal.file(), e.toString());
-        }
     }
 }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -222,6 +225,38 @@ class OutboxJournalTest {
         try (Outbox outbox = Outbox.open(dir, 2000)) {
             assertThat(payloads(outbox)).containsExactlyElementsOf(live);
         }
+    }
+
+    @Test
+    void givenThreadsQueueingWhileCompactionsRun_whenReopened_thenTheSameLiveSet() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> live;
+        try (Outbox outbox = Outbox.open(dir, 100_000, new Compaction(2048, 512))) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        Entry e = add(outbox, "t" + thread + " m" + i);
+                        if (i % 10 != 0) {
+                            outbox.remove(e.seq()); // compactions start on this thread, the others keep queueing
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            live = payloads(outbox);
+            assertThat(live).hasSize(threads * 50);
+        } finally {
+            pool.shutdown();
+        }
+        try (Outbox outbox = Outbox.open(dir, 100_000)) {
+            assertThat(payloads(outbox)).containsExactlyElementsOf(live);
+        }
+        assertThat(Files.size(journal())).as("compacted").isLessThan(threads * 500L * 30);
     }
 
     @Test
