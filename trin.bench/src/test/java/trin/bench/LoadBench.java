@@ -27,7 +27,7 @@ import trin.testkit.Mosquitto;
  * The load driver: trin as users run it ({@code bin/trin} of a copy of
  * {@code distribution/target/trin}, shipped JAVA_OPTS, the sample application
  * dropped into {@code bundle/}) against a Mosquitto of its own
- * ({@code set_tcp_nodelay true}, a free port on 127.0.0.1), beside the floor
+ * ({@code set_tcp_nodelay true}, no queue cap, a free port on 127.0.0.1), beside the floor
  * (a bare Paho echo, {@link BareEcho}, on trin's JVM flags and on JVM defaults)
  * through the same broker. Measures launch to connect event, resident memory
  * after idling, round trips at 1 and 8 in flight with the device's CPU per
