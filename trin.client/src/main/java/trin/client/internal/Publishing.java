@@ -66,9 +66,12 @@ final class Publishing {
         this.maxInflight = maxInflight;
     }
 
-    /** Connected: hold the outbox until the connect sequence is out. Session thread. */
+    /** Connected: hold the outbox, and replies, until the connect sequence is out. Session thread. */
     void connected() {
         held = true;
+        synchronized (window) {
+            open = false;
+        }
     }
 
     /**
