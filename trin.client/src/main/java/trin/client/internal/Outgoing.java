@@ -14,7 +14,11 @@ import trin.client.internal.outbox.Outbox;
 /**
  * Builds and queues everything the device publishes. QoS 1 and 2 messages go
  * through the outbox, so that none is lost while disconnected; QoS 0 ones are
- * sent if connected and otherwise dropped, as QoS 0 allows.
+ * sent if connected and otherwise dropped, as QoS 0 allows. A reply goes
+ * straight to the client when nothing waits in the outbox and the in-flight
+ * window has room, kept in memory until the broker confirms it (a crash loses
+ * it: the platform retries a command that gets no reply); data and events are
+ * always journaled, so that a crash of the gateway loses none of them.
  */
 final class Outgoing {
 
@@ -70,17 +74,30 @@ final class Outgoing {
 
     void reply(String pid, String token, Reply reply) {
         counters.replies.incrementAndGet();
-        send(topics.reply(pid, token), codec.reply(ts(), reply.code(), reply.result()), defaultQos, true);
+        sendReply(topics.reply(pid, token), codec.reply(ts(), reply.code(), reply.result()));
     }
 
     void replyToDevice(String senderUid, String senderPid, String pid, String token, Reply reply) {
-        send(topics.replyToDevice(senderUid, senderPid, pid, token), codec.reply(ts(), reply.code(), reply.result()),
-                defaultQos, true);
+        sendReply(topics.replyToDevice(senderUid, senderPid, pid, token),
+                codec.reply(ts(), reply.code(), reply.result()));
     }
 
     void command(String fromPid, String targetUid, String targetPid, String token, String name, List<?> args) {
         send(topics.toDevice(targetUid, targetPid, fromPid), codec.command(ts(), token, name, args), defaultQos,
                 false);
+    }
+
+    private void sendReply(String topic, byte[] payload) {
+        int qos = defaultQos;
+        try {
+            if (qos != 0 && publishing.sendNow(topic, payload, qos, true)) {
+                return;
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug("Dropped a reply to {}: the client has stopped", topic);
+            return;
+        }
+        send(topic, payload, qos, true);
     }
 
     private void send(String topic, byte[] payload, int qos, boolean priority) {

@@ -1,11 +1,17 @@
 package trin.client.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
@@ -15,12 +21,20 @@ import trin.client.internal.outbox.Outbox;
 
 /**
  * How messages reach the connected client: the outbox in order within the
- * in-flight window, QoS 0 messages at once or not at all, and the connect
- * sequence ahead of everything. After a connect the outbox is held until
- * the connect sequence has been handed over ({@link #release()}), so no
- * backlog, and no message published meanwhile, overtakes the dump.
+ * in-flight window, replies straight from the caller's thread when nothing
+ * waits, QoS 0 messages at once or not at all, and the connect sequence ahead
+ * of everything. After a connect the outbox is held until the connect
+ * sequence has been handed over ({@link #release()}), so no backlog, and no
+ * message published meanwhile, overtakes the dump.
  *
- * <p>The in-flight set and the hold are the session thread's.
+ * <p>A message sent at once ({@link #sendNow}) is kept in memory, not in the
+ * journal, until the broker confirms it; if the connection goes first, it is
+ * put back into the outbox in its place (its sequence number) and sent again
+ * after the reconnect. A crash of the JVM loses it.
+ *
+ * <p>The hold is the session thread's; the in-flight window ({@code inflight},
+ * {@code direct}, {@code open}) is guarded by {@code window}, taken before the
+ * outbox's lock, never after.
  */
 final class Publishing {
 
@@ -31,8 +45,16 @@ final class Publishing {
     private final Counters counters;
     private final SessionThread thread;
     private final IntSupplier maxInflight;
+    private final Object window = new Object();
+    /** Outbox entries in flight, by sequence number. Guarded by {@code window}. */
     private final Set<Long> inflight = new HashSet<>();
+    /** Messages sent at once, in flight, kept until confirmed. Guarded by {@code window}. */
+    private final Map<Long, Outbox.Entry> direct = new HashMap<>();
+    /** Connected, the connect sequence out: messages may be sent at once. Guarded by {@code window}. */
+    private boolean open;
     private boolean held;
+    /** The session thread's list for {@link Outbox#pending}, reused. */
+    private final List<Outbox.Entry> batch = new ArrayList<>();
 
     /** @param connected the client while the session is connected, else null */
     Publishing(Supplier<MqttAsyncClient> connected, Outbox outbox, Counters counters, SessionThread thread,
@@ -44,14 +66,29 @@ final class Publishing {
         this.maxInflight = maxInflight;
     }
 
-    /** Connected: hold the outbox until the connect sequence is out. Session thread. */
+    /** Connected: hold the outbox, and replies, until the connect sequence is out. Session thread. */
     void connected() {
         held = true;
+        synchronized (window) {
+            open = false;
+        }
     }
 
-    /** The connection has gone: nothing is in flight any more. Session thread. */
+    /**
+     * The connection has gone: nothing is in flight any more, and what was sent
+     * at once goes back into the outbox. Session thread.
+     */
     void disconnected() {
-        inflight.clear();
+        synchronized (window) {
+            inflight.clear();
+            open = false;
+            if (!direct.isEmpty()) {
+                List<Outbox.Entry> lost = new ArrayList<>(direct.values());
+                direct.clear();
+                lost.sort(Comparator.comparingLong(Outbox.Entry::seq));
+                restore(lost);
+            }
+        }
         held = false;
     }
 
@@ -59,6 +96,9 @@ final class Publishing {
     void release() {
         thread.run(() -> {
             held = false;
+            synchronized (window) {
+                open = connected.get() != null;
+            }
             flushNow();
         });
     }
@@ -99,6 +139,38 @@ final class Publishing {
         }
     }
 
+    /**
+     * Publishes a QoS 1 or 2 message from the caller's thread, if it can go now
+     * without overtaking anything: connected, the connect sequence out, room in
+     * the in-flight window and nothing waiting in the outbox. Otherwise returns
+     * false, and the caller queues it.
+     *
+     * @throws IllegalStateException once the outbox is closed
+     */
+    boolean sendNow(String topic, byte[] payload, int qos, boolean priority) {
+        MqttAsyncClient c;
+        Outbox.Entry entry;
+        synchronized (window) {
+            if (!open || inflight.size() + direct.size() >= maxInflight.getAsInt() || !outbox.isEmpty()) {
+                return false;
+            }
+            c = connected.get();
+            if (c == null) {
+                return false;
+            }
+            entry = outbox.unjournaled(topic, payload, qos, priority);
+            direct.put(entry.seq(), entry);
+        }
+        try {
+            c.publish(topic, payload, qos, false, null, new DirectOutcome(entry.seq()));
+            counters.recent.out(topic, payload);
+        } catch (MqttException e) {
+            LOG.debug("Publishing to {} deferred: {}", topic, e.getMessage());
+            lost(entry.seq());
+        }
+        return true;
+    }
+
     /** Sends what waits in the outbox, if connected. Safe from any thread. */
     void flush() {
         thread.run(this::flushNow);
@@ -109,29 +181,103 @@ final class Publishing {
         if (c == null || held) {
             return;
         }
-        int room = maxInflight.getAsInt() - inflight.size();
-        if (room <= 0) {
-            return;
-        }
-        List<Outbox.Entry> next = outbox.pending(room, inflight);
-        for (Outbox.Entry entry : next) {
-            inflight.add(entry.seq());
-            try {
-                c.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
-                        thread.listener(() -> delivered(entry.seq()), e -> inflight.remove(entry.seq())));
-                counters.recent.out(entry.topic(), entry.payload());
-            } catch (MqttException e) {
-                inflight.remove(entry.seq());
-                LOG.debug("Publishing to {} deferred: {}", entry.topic(), e.getMessage());
+        batch.clear();
+        synchronized (window) {
+            int room = maxInflight.getAsInt() - inflight.size() - direct.size();
+            if (room <= 0) {
                 return;
             }
+            outbox.pending(room, inflight, batch);
+            for (Outbox.Entry entry : batch) {
+                inflight.add(entry.seq());
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Outbox.Entry entry = batch.get(i);
+            try {
+                c.publish(entry.topic(), entry.payload(), entry.qos(), false, null,
+                        thread.listener(() -> delivered(entry.seq()), e -> notInFlight(entry.seq())));
+                counters.recent.out(entry.topic(), entry.payload());
+            } catch (MqttException e) {
+                for (int j = i; j < batch.size(); j++) {
+                    notInFlight(batch.get(j).seq());
+                }
+                LOG.debug("Publishing to {} deferred: {}", entry.topic(), e.getMessage());
+                break;
+            }
+        }
+        batch.clear();
+    }
+
+    private void notInFlight(long seq) {
+        synchronized (window) {
+            inflight.remove(seq);
         }
     }
 
     private void delivered(long seq) {
-        inflight.remove(seq);
+        notInFlight(seq);
         outbox.remove(seq);
         counters.sent.incrementAndGet();
         flushNow();
+    }
+
+    /** A message sent at once was confirmed: forgotten, on Paho's thread, with no hand-over. */
+    private void confirmed(long seq) {
+        boolean kept;
+        synchronized (window) {
+            kept = direct.remove(seq) != null;
+        }
+        counters.sent.incrementAndGet();
+        if (!kept) {
+            outbox.remove(seq); // put back at a disconnect, and confirmed after all
+        }
+        if (!outbox.isEmpty()) {
+            flush();
+        }
+    }
+
+    /**
+     * A message sent at once will not be confirmed on this connection: back
+     * into the outbox, before another can be sent at once past it.
+     */
+    private void lost(long seq) {
+        synchronized (window) {
+            Outbox.Entry entry = direct.remove(seq);
+            if (entry == null) {
+                return;
+            }
+            restore(List.of(entry));
+        }
+        flush();
+    }
+
+    private void restore(List<Outbox.Entry> lost) {
+        try {
+            outbox.restore(lost);
+        } catch (IllegalStateException e) {
+            LOG.debug("{} unconfirmed messages dropped: the client has stopped", lost.size());
+        }
+    }
+
+    /** Outcomes of a message sent at once: handled where Paho reports them, without the session thread. */
+    private final class DirectOutcome implements IMqttActionListener {
+
+        private final long seq;
+
+        DirectOutcome(long seq) {
+            this.seq = seq;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            confirmed(seq);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+            LOG.debug("Message {} not confirmed, queued again: {}", seq, e.toString());
+            lost(seq);
+        }
     }
 }

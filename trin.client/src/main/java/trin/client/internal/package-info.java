@@ -9,16 +9,19 @@
  * <ul>
  * <li>{@code trin-session}, one thread: the broker connection's state
  * ({@link trin.client.internal.BrokerConnection}: attempts, deadlines,
- * reconnects, its {@link trin.client.internal.KeepAlive}), and the outbox's
- * in-flight window ({@link trin.client.internal.Publishing}). Paho's callbacks
- * and outcomes only hand work over to it. Fields without a modifier in those
+ * reconnects, its {@link trin.client.internal.KeepAlive}), and the sending of
+ * the outbox ({@link trin.client.internal.Publishing}). Paho's callbacks
+ * and outcomes only hand work over to it, but for the confirmation of a reply
+ * sent at once, which Paho's thread handles. Fields without a modifier in those
  * classes are this thread's; the current attempt is volatile because
- * publishing threads read it.</li>
+ * publishing threads read it; the in-flight window is guarded by its own lock.</li>
  * <li>{@code trin-timer}, one thread: the dump after a connect and the
  * periodic reports ({@link trin.client.internal.Reports}), the rollback
  * check, and the delayed built-in actions (reboot, restart, upgrade).</li>
  * <li>{@code trin-command-N}, {@code workers} threads and a queue of 1000: the
- * router and the handlers of incoming commands. A slow handler holds one.</li>
+ * router and the handlers of incoming commands. A slow handler holds one. A
+ * reply leaves from here, straight to Paho, when nothing waits in the outbox
+ * and the in-flight window has room.</li>
  * <li>{@code trin-health-N}, as many as needed: one health reporter each, so
  * that a slow one is left out of a report after {@code healthTimeout}.</li>
  * <li>{@code trin-mqtt-N}, renamed by Paho while they run ({@code MQTT Con},

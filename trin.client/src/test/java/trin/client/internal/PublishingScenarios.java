@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static trin.client.internal.ClientHarness.JSON;
 import static trin.client.internal.ClientHarness.topic;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -126,6 +129,59 @@ abstract class PublishingScenarios extends Scenarios {
                 .hasCauseInstanceOf(TimeoutException.class);
         assertThat(harness.platform.messages()).anyMatch(
                 m -> m.topic().equals(ClientHarness.CID + "/AAA0000000000099/lamp/</" + ClientHarness.UID + "/" + APP));
+    }
+
+    @Test
+    void aReplyWhileConnectedGoesStraightOutAndWritesNothingToTheJournal() throws Exception {
+        sampleDevice().start();
+        awaitData("\"ip\"");
+        awaitOutboxEmpty();
+        Path journal = dir.resolve("data/outbox/outbox.journal");
+        long before = Files.size(journal);
+        long sent = harness.client.status().counters().sent();
+
+        harness.command(APP, c("direct", "sum_these", 1, 2, 3));
+
+        assertThat(x(harness.awaitReply(APP, "direct"))).isEqualTo("[0,0,6]");
+        Await.until("the reply confirmed by the broker", ClientHarness.WAIT,
+                () -> harness.client.status().counters().sent() > sent);
+        assertThat(Files.size(journal)).isEqualTo(before);
+        assertThat(harness.client.status().outboxDepth()).isZero();
+    }
+
+    @Test
+    void aReplyInFlightWhenTheLinkStallsIsSentAgainAfterTheReconnectBeforeWhatFollowedIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        sampleDevice().handler("slow_app", c -> {
+            started.countDown();
+            release.await();
+            return Reply.ok("late");
+        });
+        Relay network = harness.behindRelay();
+        harness.with("keepAlive", 1).with("connectTimeout", 1).with("reconnectMaxDelay", 1).start();
+        awaitData("\"ip\"");
+        awaitOutboxEmpty();
+        harness.command("slow_app", c("stalled", "wait"));
+        await(started);
+
+        network.stall();
+        release.countDown(); // the reply leaves into the stalled link, unconfirmed
+        Await.until("the reply handed over", ClientHarness.WAIT, () -> {
+            var counters = harness.client.status().counters();
+            return counters.replies() >= 1 && counters.processed() == counters.received();
+        });
+        harness.client.publishData(APP, Map.of("n", 0));
+        network.pass(); // the stalled link stays stalled: the keep-alive notices, and the next connection flows
+        awaitConnectEvents(2);
+
+        MqttProbe.Received reply = harness.awaitPublished(topic("slow_app", ">", "stalled"), m -> true);
+        assertThat(x(JSON.readTree(reply.payload()))).isEqualTo("[0,0,\"late\"]");
+        assertThat(awaitNumbers(1)).containsExactly(0);
+        int data = harness.platform.messages().stream().filter(m -> m.text().contains("\"n\"")).findFirst()
+                .orElseThrow().index();
+        assertThat(reply.index()).as("the reply, older, arrives before the data").isLessThan(data);
+        awaitOutboxEmpty();
     }
 
     /**

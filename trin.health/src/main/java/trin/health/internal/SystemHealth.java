@@ -48,6 +48,7 @@ public final class SystemHealth implements HealthReporter {
     private final Machine machine;
     private final CpuUsage cpu;
     private final FileSystems fileSystems;
+    private final TopProcesses topProcesses;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     @Activate
@@ -63,6 +64,7 @@ public final class SystemHealth implements HealthReporter {
         this.cpu = new CpuUsage(machine.processor()::getSystemCpuLoadTicks,
                 sample.compareTo(oshiCache) < 0 ? oshiCache : sample);
         this.fileSystems = new FileSystems(config.mountPoints());
+        this.topProcesses = TopProcesses.local(machine.os());
     }
 
     @Override
@@ -82,7 +84,7 @@ public final class SystemHealth implements HealthReporter {
         put(report, LOAD_AVERAGE, this::loadAverage);
         put(report, UPTIME, () -> Optional.of(machine.os().getSystemUptime()).filter(seconds -> seconds > 0));
         if (detail == Detail.FULL) {
-            put(report, TOP_PROCESSES, () -> Optional.of(TopProcesses.of(machine.os())));
+            put(report, TOP_PROCESSES, () -> Optional.of(topProcesses.list()));
         }
         return report;
     }

@@ -115,18 +115,39 @@ public final class Topics {
         if (topic == null || !topic.startsWith(prefix)) {
             return Optional.empty();
         }
-        String[] levels = topic.substring(prefix.length()).split("/", -1);
-        if (levels.length < 2 || levels[0].isEmpty() || !"<".equals(levels[1])) {
+        // read in place, level by level: no split, no copies but the levels themselves
+        int length = topic.length();
+        int pidEnd = topic.indexOf('/', prefix.length());
+        if (pidEnd <= prefix.length() || pidEnd + 1 >= length || topic.charAt(pidEnd + 1) != '<') {
             return Optional.empty();
         }
-        return Optional.of(new InboundTopic(levels[0],
-                optionalLevel(levels, 2),
-                optionalLevel(levels, 3),
-                levels.length == 5 ? Optional.of(levels[4]) : Optional.empty()));
+        int at = pidEnd + 2;
+        if (at < length && topic.charAt(at) != '/') {
+            return Optional.empty();
+        }
+        String pid = topic.substring(prefix.length(), pidEnd);
+        if (at == length) {
+            return Optional.of(new InboundTopic(pid, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        int senderEnd = levelEnd(topic, at + 1);
+        Optional<String> sender = Optional.of(topic.substring(at + 1, senderEnd));
+        if (senderEnd == length) {
+            return Optional.of(new InboundTopic(pid, sender, Optional.empty(), Optional.empty()));
+        }
+        int senderPidEnd = levelEnd(topic, senderEnd + 1);
+        Optional<String> senderPid = Optional.of(topic.substring(senderEnd + 1, senderPidEnd));
+        if (senderPidEnd == length) {
+            return Optional.of(new InboundTopic(pid, sender, senderPid, Optional.empty()));
+        }
+        int ticketEnd = levelEnd(topic, senderPidEnd + 1);
+        return Optional.of(new InboundTopic(pid, sender, senderPid,
+                ticketEnd == length ? Optional.of(topic.substring(senderPidEnd + 1)) : Optional.empty()));
     }
 
-    private static Optional<String> optionalLevel(String[] levels, int index) {
-        return index < levels.length ? Optional.of(levels[index]) : Optional.empty();
+    /** Where the level starting at {@code from} ends: at the next {@code /}, or the topic's end. */
+    private static int levelEnd(String topic, int from) {
+        int slash = topic.indexOf('/', from);
+        return slash < 0 ? topic.length() : slash;
     }
 
     private static String level(String s, String what) {

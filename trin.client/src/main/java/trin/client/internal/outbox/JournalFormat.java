@@ -64,6 +64,35 @@ final class JournalFormat {
         return frame(body.array());
     }
 
+    /** The length of {@link #add}'s record for this entry, without building it. */
+    static int addSize(Entry entry) {
+        return FRAME + ADD_FIXED + utf8Length(entry.topic()) + entry.payload().length;
+    }
+
+    /** The length of a {@link #remove} record. */
+    static int removeSize() {
+        return FRAME + SEQ_BODY;
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     static byte[] remove(long seq) {
         return frame(ByteBuffer.allocate(SEQ_BODY).put(REMOVE).putLong(seq).array());
     }

@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +23,13 @@ import org.slf4j.LoggerFactory;
  * (priority entries) go only when nothing else is left to drop.
  * <p>
  * Thread-safe. A disk that fails at run time does not stop the queue: it
- * goes on in memory, warns once, and rewrites the journal when it can.
+ * goes on in memory, warns once, and rewrites the journal when it can. The
+ * journal is compacted by the bytes of its dead records, and its fsyncs
+ * (the once-a-second sync, a compaction's) run outside the lock, on the
+ * thread whose change made them due ({@link JournalKeeper}).
  */
 public final class Outbox implements AutoCloseable {
 
-    /** Dead records tolerated in the journal before a rewrite, at least; else as many as the live ones. */
-    private static final int MIN_DEAD = 256;
-    /** An emptied queue is rewritten only past this, or every message would cost a rewrite when online. */
-    private static final int MIN_DEAD_WHEN_EMPTY = 64;
-    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     /**
@@ -59,20 +56,18 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private final Journal journal;
+    private final JournalKeeper journal;
     private volatile int capacity;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
     private final TreeSet<Long> ordinary = new TreeSet<>();
     private long lastSeq;
     private long dropped;
-    private int records;
     private boolean full;
-    private boolean failing;
-    private long nextRetry;
     private boolean closed;
 
-    private Outbox(Journal journal, int capacity, long lastSeq) {
-        this.journal = journal;
+    private Outbox(Journal journal, Compaction compaction, int capacity, long lastSeq) {
+        this.journal = new JournalKeeper(this, journal, compaction, entries::values, () -> this.lastSeq,
+                () -> closed);
         this.capacity = capacity;
         this.lastSeq = lastSeq;
     }
@@ -95,13 +90,18 @@ public final class Outbox implements AutoCloseable {
      * @throws IOException if the directory cannot be created or read
      */
     public static Outbox open(Path dir, int capacity) throws IOException {
+        return open(dir, capacity, new Compaction(Compaction.MIN_DEAD_BYTES, Compaction.DEAD_BYTES_WHEN_EMPTY));
+    }
+
+    /** With compaction thresholds of its own: for tests. */
+    static Outbox open(Path dir, int capacity, Compaction compaction) throws IOException {
         if (capacity < 1) {
             throw new IllegalArgumentException("outbox capacity must be at least 1, not " + capacity);
         }
         Files.createDirectories(dir);
-        Journal journal = new Journal(dir);
-        Journal.Loaded loaded = journal.load();
-        Outbox outbox = new Outbox(journal, capacity, loaded.lastSeq());
+        Journal file = new Journal(dir);
+        Journal.Loaded loaded = file.load();
+        Outbox outbox = new Outbox(file, compaction, capacity, loaded.lastSeq());
         synchronized (outbox) {
             outbox.full = true; // warned about below, once
             for (Entry entry : loaded.entries().values()) {
@@ -110,11 +110,11 @@ public final class Outbox implements AutoCloseable {
             outbox.full = outbox.dropped > 0;
             if (outbox.dropped > 0) {
                 LOG.warn("Outbox {}: {} restored messages exceed the capacity of {}; dropped the oldest {}",
-                        journal.file(), loaded.entries().size(), capacity, outbox.dropped);
+                        file.file(), loaded.entries().size(), capacity, outbox.dropped);
             } else if (!outbox.entries.isEmpty()) {
-                LOG.info("Outbox {}: {} messages restored", journal.file(), outbox.entries.size());
+                LOG.info("Outbox {}: {} messages restored", file.file(), outbox.entries.size());
             }
-            outbox.rewrite();
+            outbox.journal.rewrite();
         }
         return outbox;
     }
@@ -126,25 +126,67 @@ public final class Outbox implements AutoCloseable {
      * @return the queued entry, with its sequence number
      * @throws IllegalStateException once closed
      */
-    public synchronized Entry add(String topic, byte[] payload, int qos, boolean priority) {
-        Objects.requireNonNull(topic, "topic");
+    public Entry add(String topic, byte[] payload, int qos, boolean priority) {
         Objects.requireNonNull(payload, "payload");
+        Entry entry;
+        int after;
+        synchronized (this) {
+            entry = new Entry(lastSeq + 1, checked(topic, qos), payload.clone(), qos, priority);
+            byte[] record = JournalFormat.add(entry); // rejects a topic too long for MQTT before anything changes
+            lastSeq++;
+            after = queue(entry, record);
+        }
+        journal.after(after);
+        return entry;
+    }
+
+    /**
+     * A message to be sent at once and kept by the caller until the broker
+     * confirms it: it takes the next sequence number, so that it keeps its
+     * place if it has to wait after all ({@link #restore}), but is neither
+     * queued nor journaled. The payload is not copied: the caller hands it over.
+     *
+     * @throws IllegalStateException once closed
+     */
+    public synchronized Entry unjournaled(String topic, byte[] payload, int qos, boolean priority) {
+        Objects.requireNonNull(payload, "payload");
+        Entry entry = new Entry(lastSeq + 1, checked(topic, qos), payload, qos, priority);
+        lastSeq++;
+        return entry;
+    }
+
+    /**
+     * Queues entries sent at once whose sending failed (the connection went
+     * before the broker confirmed them), in their places by sequence number;
+     * those already queued are skipped.
+     *
+     * @throws IllegalStateException once closed
+     */
+    public void restore(Collection<Entry> lost) {
+        int after = 0;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("outbox closed");
+            }
+            for (Entry entry : lost) {
+                if (entries.containsKey(entry.seq())) {
+                    continue;
+                }
+                after |= queue(entry, JournalFormat.add(entry));
+            }
+        }
+        journal.after(after);
+    }
+
+    private String checked(String topic, int qos) {
+        Objects.requireNonNull(topic, "topic");
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("qos must be 0, 1 or 2, not " + qos);
         }
         if (closed) {
             throw new IllegalStateException("outbox closed");
         }
-        Entry entry = new Entry(lastSeq + 1, topic, payload.clone(), qos, priority);
-        byte[] record = JournalFormat.add(entry); // rejects a topic too long for MQTT before anything changes
-        lastSeq++;
-        Entry victim = insert(entry);
-        if (victim == null) {
-            persist(record);
-        } else {
-            persist(JournalFormat.remove(victim.seq()), record);
-        }
-        return entry;
+        return topic;
     }
 
     /**
@@ -153,31 +195,48 @@ public final class Outbox implements AutoCloseable {
      * @param max at most this many
      * @param exclude sequence numbers to skip
      */
-    public synchronized List<Entry> pending(int max, Set<Long> exclude) {
-        List<Entry> result = new ArrayList<>(Math.max(0, Math.min(max, entries.size())));
-        for (Map.Entry<Long, Entry> e : entries.entrySet()) {
-            if (result.size() >= max) {
-                break;
-            }
-            if (!exclude.contains(e.getKey())) {
-                result.add(e.getValue());
-            }
-        }
+    public List<Entry> pending(int max, Set<Long> exclude) {
+        List<Entry> result = new ArrayList<>(Math.max(0, Math.min(max, 64)));
+        pending(max, exclude, result);
         return result;
     }
 
+    /**
+     * The oldest entries, in order, leaving out those in flight, added to a
+     * list the caller keeps for the next time.
+     */
+    public synchronized void pending(int max, Set<Long> exclude, List<Entry> into) {
+        int found = 0;
+        for (Entry entry : entries.values()) {
+            if (found >= max) {
+                break;
+            }
+            if (!exclude.contains(entry.seq())) {
+                into.add(entry);
+                found++;
+            }
+        }
+    }
+
     /** Forgets an entry once the broker has confirmed it; an unknown one is ignored. */
-    public synchronized void remove(long seq) {
-        if (entries.remove(seq) == null) {
-            return;
+    public void remove(long seq) {
+        int after;
+        synchronized (this) {
+            Entry entry = entries.remove(seq);
+            if (entry == null) {
+                return;
+            }
+            ordinary.remove(seq);
+            journal.removed(entry);
+            if (entries.size() < capacity) {
+                full = false;
+            }
+            if (closed) {
+                return;
+            }
+            after = journal.persist(JournalFormat.remove(seq));
         }
-        ordinary.remove(seq);
-        if (entries.size() < capacity) {
-            full = false;
-        }
-        if (!closed) {
-            persist(JournalFormat.remove(seq));
-        }
+        journal.after(after);
     }
 
     /** How many entries wait. */
@@ -202,11 +261,13 @@ public final class Outbox implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            journal.close();
-        } catch (IOException e) {
-            LOG.warn("Outbox {}: closing the journal failed: {}", journal.file(), e.toString());
-        }
+        journal.close();
+    }
+
+    /** Puts an entry in memory and its record in the journal; returns what is due after ({@link JournalKeeper}). */
+    private int queue(Entry entry, byte[] record) {
+        Entry victim = insert(entry);
+        return victim == null ? journal.persist(record) : journal.persist(JournalFormat.remove(victim.seq()), record);
     }
 
     /** Puts an entry in memory, making room first; returns the entry dropped for it, if any. */
@@ -216,6 +277,7 @@ public final class Outbox implements AutoCloseable {
             long seq = ordinary.isEmpty() ? entries.firstKey() : ordinary.first();
             victim = entries.remove(seq);
             ordinary.remove(seq);
+            journal.removed(victim);
             dropped++;
             if (!full) {
                 full = true;
@@ -225,54 +287,10 @@ public final class Outbox implements AutoCloseable {
             }
         }
         entries.put(entry.seq(), entry);
+        journal.added(entry);
         if (!entry.priority()) {
             ordinary.add(entry.seq());
         }
         return victim;
-    }
-
-    private void persist(byte[]... changes) {
-        if (!journal.writable()) {
-            if (System.nanoTime() - nextRetry >= 0) {
-                rewrite();
-            }
-            return;
-        }
-        try {
-            for (byte[] record : changes) {
-                journal.append(record);
-                records++;
-            }
-        } catch (IOException e) {
-            failed(e);
-            return;
-        }
-        int dead = records - entries.size();
-        if (dead > Math.max(MIN_DEAD, entries.size()) || (entries.isEmpty() && dead >= MIN_DEAD_WHEN_EMPTY)) {
-            rewrite();
-        }
-    }
-
-    /** Compaction, and recovery after a failed write: the journal becomes exactly the memory. */
-    private void rewrite() {
-        try {
-            journal.rewrite(lastSeq, entries.values());
-            records = entries.size();
-            if (failing) {
-                failing = false;
-                LOG.info("Outbox {}: the journal is written again", journal.file());
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
-    private void failed(IOException e) {
-        nextRetry = System.nanoTime() + RETRY_NANOS;
-        if (!failing) {
-            failing = true;
-            LOG.warn("Outbox {}: cannot write the journal ({}); keeping messages in memory only until it works",
-                    journal.file(), e.toString());
-        }
     }
 }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -203,7 +206,7 @@ class OutboxJournalTest {
     @Test
     void givenManyRemovals_whenCompacted_thenFileShrinksAndLiveSetSurvives() throws IOException {
         List<String> live = new ArrayList<>();
-        try (Outbox outbox = Outbox.open(dir, 2000)) {
+        try (Outbox outbox = Outbox.open(dir, 2000, new Compaction(4096, 1024))) {
             for (int i = 0; i < 1000; i++) {
                 Entry e = add(outbox, "message " + i);
                 if (i % 10 == 0) {
@@ -215,7 +218,7 @@ class OutboxJournalTest {
             }
             long oneEntry = JournalFormat.add(new Entry(1, "CID/UID/0/>/D", "message 999".getBytes(UTF_8), 1, false))
                     .length;
-            // Without compaction: 1000 adds and 900 removes.
+            // Without compaction: 1000 adds and 900 removes; compacted at 4 KiB of dead records.
             assertThat(Files.size(journal())).isLessThan(1000 * oneEntry);
             assertThat(payloads(outbox)).containsExactlyElementsOf(live);
         }
@@ -225,8 +228,40 @@ class OutboxJournalTest {
     }
 
     @Test
+    void givenThreadsQueueingWhileCompactionsRun_whenReopened_thenTheSameLiveSet() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> live;
+        try (Outbox outbox = Outbox.open(dir, 100_000, new Compaction(2048, 512))) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        Entry e = add(outbox, "t" + thread + " m" + i);
+                        if (i % 10 != 0) {
+                            outbox.remove(e.seq()); // compactions start on this thread, the others keep queueing
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            live = payloads(outbox);
+            assertThat(live).hasSize(threads * 50);
+        } finally {
+            pool.shutdown();
+        }
+        try (Outbox outbox = Outbox.open(dir, 100_000)) {
+            assertThat(payloads(outbox)).containsExactlyElementsOf(live);
+        }
+        assertThat(Files.size(journal())).as("compacted").isLessThan(threads * 500L * 30);
+    }
+
+    @Test
     void givenQueueEmptied_whenEnoughDeadRecords_thenJournalHoldsOnlyItsHeader() throws IOException {
-        try (Outbox outbox = Outbox.open(dir, 100)) {
+        try (Outbox outbox = Outbox.open(dir, 100, new Compaction(1024 * 1024, 1024))) {
             long emptySize = Files.size(journal());
             for (int i = 0; i < 100; i++) {
                 add(outbox, "m" + i);
@@ -236,6 +271,53 @@ class OutboxJournalTest {
             }
 
             assertThat(Files.size(journal())).isEqualTo(emptySize);
+        }
+    }
+
+    @Test
+    void givenMessagesSentAtOnce_whenNeverRestored_thenTheJournalIsUntouchedAndSeqsGoOn() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            long emptySize = Files.size(journal());
+            Entry sent = outbox.unjournaled("CID/UID/app/>/T1", "reply".getBytes(UTF_8), 1, true);
+
+            assertThat(Files.size(journal())).isEqualTo(emptySize);
+            assertThat(outbox.isEmpty()).isTrue();
+            assertThat(add(outbox, "later").seq()).isGreaterThan(sent.seq());
+        }
+    }
+
+    @Test
+    void givenMessagesSentAtOnceAndLost_whenRestored_thenQueuedInTheirPlacesAndJournaled() throws IOException {
+        List<Entry> lost = new ArrayList<>();
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            lost.add(outbox.unjournaled("CID/UID/app/>/T1", "first".getBytes(UTF_8), 1, true));
+            add(outbox, "second");
+            lost.add(outbox.unjournaled("CID/UID/app/>/T2", "third".getBytes(UTF_8), 1, true));
+
+            outbox.restore(lost);
+            outbox.restore(List.of(lost.get(0))); // already queued: skipped
+
+            assertThat(payloads(outbox)).containsExactly("first", "second", "third");
+        }
+        try (Outbox outbox = Outbox.open(dir, 10)) {
+            assertThat(payloads(outbox)).containsExactly("first", "second", "third");
+            assertThat(outbox.pending(1, Set.of()).get(0).priority()).isTrue();
+        }
+    }
+
+    @Test
+    void givenFewDeadRecords_whenTheQueueEmpties_thenNoCompactionYet() throws IOException {
+        try (Outbox outbox = Outbox.open(dir, 100)) {
+            long emptySize = Files.size(journal());
+            for (int i = 0; i < 100; i++) {
+                outbox.remove(add(outbox, "m" + i).seq());
+            }
+
+            // 100 adds and removes are far below the default threshold (256 KiB when empty): kept, no fsyncs
+            assertThat(Files.size(journal())).isGreaterThan(emptySize);
+        }
+        try (Outbox outbox = Outbox.open(dir, 100)) {
+            assertThat(outbox.isEmpty()).isTrue();
         }
     }
 
