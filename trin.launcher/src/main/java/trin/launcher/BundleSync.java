@@ -49,6 +49,7 @@ final class BundleSync {
         if (console && Files.isDirectory(home.consoleBundles())) {
             jars.addAll(jars(home.consoleBundles()));
         }
+        String consolePrefix = home.consoleBundles().toUri().toString();
         Properties checksums = loadChecksums(checksumFile);
         Properties current = new Properties();
         Map<String, Bundle> installed = new HashMap<>();
@@ -71,14 +72,13 @@ final class BundleSync {
                     LOG.info("Updated {} from {}", bundle.getSymbolicName(), jar.getFileName());
                 }
                 current.setProperty(location, checksum);
-                arrange(bundle, components);
+                arrange(bundle, components, location.startsWith(consolePrefix));
             } catch (BundleException | IOException | RuntimeException e) {
                 LOG.warn("Cannot install {}: {}", jar, e.getMessage());
             }
         }
         String prefix = dir.toUri().toString();
         String localPrefix = home.localBundles().toUri().toString();
-        String consolePrefix = home.consoleBundles().toUri().toString();
         for (Bundle gone : installed.values()) {
             if (gone.getLocation().startsWith(prefix)) {
                 try {
@@ -151,18 +151,23 @@ final class BundleSync {
     }
 
     /** Sets the start level and whether the bundle starts with the framework. */
-    private static void arrange(Bundle bundle, Predicate<String> components) throws BundleException {
+    private static void arrange(Bundle bundle, Predicate<String> components, boolean console)
+            throws BundleException {
         String name = String.valueOf(bundle.getSymbolicName());
         boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
         boolean hasComponents = bundle.getHeaders("").get("Service-Component") != null;
-        int level = name.equals(OsgiRuntime.FILEINSTALL) ? OsgiRuntime.CONFIGURATION
+        int level = console ? OsgiRuntime.CONSOLE_LEVEL
+                : name.equals(OsgiRuntime.FILEINSTALL) ? OsgiRuntime.CONFIGURATION
                 : name.equals(OsgiRuntime.SHELL) || hasComponents ? OsgiRuntime.COMPONENTS : OsgiRuntime.LIBRARIES;
         bundle.adapt(BundleStartLevel.class).setStartLevel(level);
         if (fragment) {
             return;
         }
-        // The shell is started by startShell(), never with the framework.
-        boolean start = !name.equals(OsgiRuntime.SHELL) && (level != OsgiRuntime.COMPONENTS || components.test(name));
+        // The shell is started by startShell(), never with the framework; components and the console only
+        // where the command wants them (bin/trin register runs a few components, and no HTTP service).
+        boolean chosen = level != OsgiRuntime.COMPONENTS && level != OsgiRuntime.CONSOLE_LEVEL
+                || components.test(name);
+        boolean start = !name.equals(OsgiRuntime.SHELL) && chosen;
         if (start) {
             bundle.start();
         } else {

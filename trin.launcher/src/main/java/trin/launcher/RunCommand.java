@@ -63,6 +63,7 @@ final class RunCommand {
             throw e;
         }
         openControlSocket();
+        runtime.startConsole();
         LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
                 shell ? "; the Gogo shell is on this terminal (help trin:status; exit, Ctrl-D or stop 0 stops trin)" : "");
         ConnectWatch.start(runtime.context(), setup, home);

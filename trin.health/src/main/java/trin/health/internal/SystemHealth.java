@@ -45,26 +45,55 @@ public final class SystemHealth implements HealthReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SystemHealth.class);
 
-    private final Machine machine;
-    private final CpuUsage cpu;
+    private final SystemHealthConfiguration config;
+    private final Supplier<Machine> machines;
     private final FileSystems fileSystems;
-    private final TopProcesses topProcesses;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private volatile Readers readers;
 
+    /** What reads the machine, made at the first report. */
+    private record Readers(Machine machine, CpuUsage cpu, TopProcesses topProcesses) {
+    }
+
+    /**
+     * OSHI and JNA are loaded at the first report, not here: that is a
+     * third of a second or more (classes, the native library, the machine's
+     * description), which would otherwise delay the framework's start and the
+     * client's connection.
+     */
     @Activate
     public SystemHealth(SystemHealthConfiguration config) {
-        this(config, Machine.local(config.cpuTemperature()));
+        this(config, () -> Machine.local(config.cpuTemperature()));
     }
 
     SystemHealth(SystemHealthConfiguration config, Machine machine) {
-        this.machine = machine;
-        // OSHI keeps a reading for a while (300 ms): a shorter sample would compare a reading with itself
-        Duration oshiCache = Duration.ofNanos(Math.max(0, Memoizer.defaultExpiration()));
-        Duration sample = Duration.ofMillis(Math.max(0, config.cpuSampleMillis()));
-        this.cpu = new CpuUsage(machine.processor()::getSystemCpuLoadTicks,
-                sample.compareTo(oshiCache) < 0 ? oshiCache : sample);
+        this(config, () -> machine);
+    }
+
+    private SystemHealth(SystemHealthConfiguration config, Supplier<Machine> machines) {
+        this.config = config;
+        this.machines = machines;
         this.fileSystems = new FileSystems(config.mountPoints());
-        this.topProcesses = TopProcesses.local(machine.os());
+    }
+
+    private Readers readers() {
+        Readers made = readers;
+        if (made == null) {
+            synchronized (this) {
+                made = readers;
+                if (made == null) {
+                    Machine machine = machines.get();
+                    // OSHI keeps a reading for a while (300 ms): a shorter sample would compare a reading with itself
+                    Duration oshiCache = Duration.ofNanos(Math.max(0, Memoizer.defaultExpiration()));
+                    Duration sample = Duration.ofMillis(Math.max(0, config.cpuSampleMillis()));
+                    CpuUsage cpu = new CpuUsage(machine.processor()::getSystemCpuLoadTicks,
+                            sample.compareTo(oshiCache) < 0 ? oshiCache : sample);
+                    made = new Readers(machine, cpu, TopProcesses.local(machine.os()));
+                    readers = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -75,21 +104,33 @@ public final class SystemHealth implements HealthReporter {
     @Override
     public Map<String, Object> report(Detail detail) {
         Map<String, Object> report = new LinkedHashMap<>();
-        put(report, CPU_USAGE, this::cpuUsage);
-        put(report, CPU_TEMPERATURE, this::cpuTemperature);
+        Readers r;
+        try {
+            r = readers();
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: OSHI's native library through JNA
+            if (failing.add("oshi")) {
+                LOG.warn("Cannot read this machine's health through OSHI: reports leave it out", e);
+            }
+            put(report, DISK, () -> fileSystems.root().map(usage -> usage.toMap(detail)));
+            return report;
+        }
+        Machine machine = r.machine();
+        put(report, CPU_USAGE, () -> cpuUsage(r.cpu()));
+        put(report, CPU_TEMPERATURE, () -> cpuTemperature(machine));
         put(report, MEMORY, () -> Usage.memory(machine.memory().getTotal(), machine.memory().getAvailable())
                 .map(usage -> usage.toMap(detail)));
         put(report, DISK, () -> fileSystems.root().map(usage -> usage.toMap(detail)));
         put(report, DISKS, () -> Optional.of(fileSystems.mountPoints(detail)).filter(disks -> !disks.isEmpty()));
-        put(report, LOAD_AVERAGE, this::loadAverage);
+        put(report, LOAD_AVERAGE, () -> loadAverage(machine));
         put(report, UPTIME, () -> Optional.of(machine.os().getSystemUptime()).filter(seconds -> seconds > 0));
         if (detail == Detail.FULL) {
-            put(report, TOP_PROCESSES, () -> Optional.of(topProcesses.list()));
+            put(report, TOP_PROCESSES, () -> Optional.of(r.topProcesses().list()));
         }
         return report;
     }
 
-    private Optional<Double> cpuUsage() {
+    private static Optional<Double> cpuUsage(CpuUsage cpu) {
         try {
             return boxed(cpu.percent());
         } catch (InterruptedException e) {
@@ -100,7 +141,7 @@ public final class SystemHealth implements HealthReporter {
     }
 
     /** OSHI gives 0 or NaN for a temperature it could not read: not a reading. */
-    private Optional<Double> cpuTemperature() {
+    private static Optional<Double> cpuTemperature(Machine machine) {
         if (machine.sensors() == null) {
             return Optional.empty();
         }
@@ -108,7 +149,7 @@ public final class SystemHealth implements HealthReporter {
         return celsius > 0 && Double.isFinite(celsius) ? Optional.of(Rounding.oneDecimal(celsius)) : Optional.empty();
     }
 
-    private Optional<List<Double>> loadAverage() {
+    private static Optional<List<Double>> loadAverage(Machine machine) {
         double[] load = machine.processor().getSystemLoadAverage(3);
         for (double value : load) {
             if (value < 0 || !Double.isFinite(value)) {
