@@ -1,7 +1,6 @@
 package trin.client.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,9 +12,9 @@ import java.util.OptionalInt;
 import trin.api.client.SmartClient;
 import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
-import trin.api.device.Credentials;
 import trin.api.device.DeviceIdentity;
-import trin.devbroker.SmartPassword;
+import trin.testkit.Configurations;
+import trin.testkit.KeyCredentials;
 
 /**
  * One trin session outside OSGi, wired as Declarative Services would wire it
@@ -54,7 +53,7 @@ public final class BenchSession implements AutoCloseable {
         config.putAll(extra);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        SmartClientComponent client = new SmartClientComponent(configuration(config), null, Map.copyOf(config),
+        SmartClientComponent client = new SmartClientComponent(Configurations.of(ClientConfiguration.class, config), null, Map.copyOf(config),
                 new KeyCredentials(cid, key));
         client.handlers = List.of(Map.entry(Map.of(CommandHandler.APP_ID, APP), sumThese()));
         client.bindIdentity(new Identity(uid));
@@ -76,52 +75,6 @@ public final class BenchSession implements AutoCloseable {
         return c -> "sum_these".equals(c.name())
                 ? Reply.ok(c.args().stream().mapToInt(a -> ((Number) a).intValue()).sum())
                 : Reply.unknownCommand();
-    }
-
-    /** The configuration as DS gives it: these values, each attribute's default for the rest. */
-    private static ClientConfiguration configuration(Map<String, Object> values) {
-        Class<ClientConfiguration> type = ClientConfiguration.class;
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) ->
-                switch (m.getName()) {
-                    case "annotationType" -> type;
-                    case "toString" -> "ClientConfiguration" + values;
-                    case "hashCode" -> values.hashCode();
-                    case "equals" -> p == args[0];
-                    default -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
-                }));
-    }
-
-    private static final class KeyCredentials implements Credentials {
-        private final String cid;
-        private final byte[] key;
-        private long lastSalt;
-
-        KeyCredentials(String cid, byte[] key) {
-            this.cid = cid;
-            this.key = key;
-        }
-
-        @Override
-        public boolean provisioned() {
-            return true;
-        }
-
-        @Override
-        public String cid() {
-            return cid;
-        }
-
-        @Override
-        public String username(String uid) {
-            return cid + uid;
-        }
-
-        @Override
-        public synchronized char[] password() {
-            long salt = Math.max(System.currentTimeMillis() / 1000, lastSalt + 1);
-            lastSalt = salt;
-            return SmartPassword.compute(key, salt).toCharArray();
-        }
     }
 
     private record Identity(String uid) implements DeviceIdentity {

@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import trin.api.health.Detail;
+import trin.testkit.Configurations;
 
 /**
  * The cost of one basic and one full report on this machine. Not a test: run
@@ -42,7 +43,8 @@ public class HealthReportBenchmark {
 
     @Setup
     public void setUp() {
-        health = new SystemHealth(BenchConfigs.config(0, true));
+        health = new SystemHealth(Configurations.of(SystemHealthConfiguration.class,
+                Map.of("cpuSampleMillis", 0L, "cpuTemperature", true, "mountPoints", new String[0])));
     }
 
     @Benchmark

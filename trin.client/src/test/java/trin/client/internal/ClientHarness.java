@@ -21,9 +21,10 @@ import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
 import trin.devbroker.SmartBroker;
 import trin.testkit.Await;
+import trin.testkit.Configurations;
+import trin.testkit.KeyCredentials;
 import trin.testkit.MqttProbe;
 import trin.testkit.Relay;
-import trin.testkit.Configurations;
 
 /**
  * A client component running against a real broker, and a probe playing the
@@ -44,7 +45,7 @@ final class ClientHarness implements AutoCloseable {
     final List<Map.Entry<Map<String, Object>, CommandHandler>> handlers = new CopyOnWriteArrayList<>();
     final List<Map.Entry<Map<String, Object>, HealthReporter>> reporters = new CopyOnWriteArrayList<>();
     SmartClientComponent client;
-    TestCredentials credentials;
+    KeyCredentials credentials;
     MqttProbe platform;
     String uid = UID;
     TestIdentity identity;
@@ -126,7 +127,7 @@ final class ClientHarness implements AutoCloseable {
     }
 
     void startClient() throws Exception {
-        credentials = new TestCredentials(CID, key);
+        credentials = new KeyCredentials(CID, key);
         client = new SmartClientComponent(Configurations.of(ClientConfiguration.class, config), null,
                 Map.copyOf(config), credentials);
         client.handlers = List.copyOf(handlers);

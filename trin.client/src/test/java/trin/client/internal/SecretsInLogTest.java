@@ -41,11 +41,11 @@ class SecretsInLogTest {
             gateway.command("0", "{\"c\":[0,\"k1\",[\"set_ping_interval\",30]]}");
             gateway.awaitReply("0", "k1");
             trin.testkit.Await.until("a second login", ClientHarness.WAIT,
-                    () -> gateway.credentials.issued.size() >= 2
+                    () -> gateway.credentials.issued().size() >= 2
                             && gateway.client.status().counters().reconnects() >= 1
                             && gateway.client.status().state() == trin.api.client.ConnectionState.CONNECTED);
             gateway.stopClient();
-            passwords = new ArrayList<>(gateway.credentials.issued);
+            passwords = new ArrayList<>(gateway.credentials.issued());
             log = capture.text();
         }
 
