@@ -1,17 +1,23 @@
 package trin.distribution;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +117,52 @@ class LocalRuntimeIT extends RuntimeTestSupport {
         assertThat(Pattern.compile("BundleSync - Updated ").matcher(trin.log()).results().count())
                 .as("bundles updated\n" + trin.log()).isEqualTo(1);
         assertThat(trin.terminate(Duration.ofSeconds(40))).isIn(0, 143);
+    }
+
+    /**
+     * Class data sharing: a clean stop leaves an archive of the classes the run loaded; the next start checks it
+     * and takes the launcher's classes from it; an archive cut short since is never given to the JVM (which
+     * would crash on it): it is removed, the start goes on without, and its clean stop makes a new one.
+     */
+    @Test
+    void givenACleanStop_whenStartedAgain_thenItsClassesComeFromTheArchiveOfTheFirstRun() throws Exception {
+        int port = Distribution.freePort();
+        String connected = "^\\[INFO\\] BrokerConnection - Connected to tcp://localhost:" + port + " as \\S+ in \\d+ ms$";
+        trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port)).start();
+        trin.awaitLog(connected, START);
+        assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+        Path cds = trin.home().resolve("data/cds");
+        assertThat(names(cds)).singleElement(as(STRING)).matches("trin-\\d+\\.jsa\\.part");
+
+        Path classes = temp.resolve("classes-2.log");
+        trin.start("-Xlog:class+load=info:file=" + classes);
+        trin.awaitLog(connected, START);
+
+        assertThat(names(cds)).singleElement(as(STRING)).matches("trin-\\d+-\\d+\\.jsa");
+        Path archive = cds.resolve(names(cds).get(0));
+        assertThat(archive.getFileName().toString()).endsWith("-" + Files.size(archive) + ".jsa");
+        assertThat(Files.readString(classes)).contains("trin.launcher.Main source: shared objects file (top)");
+        assertThat(trin.log()).doesNotContain("[warning]").doesNotContain("[cds");
+        assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+
+        try (FileChannel file = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(archive) / 2);
+        }
+        classes = temp.resolve("classes-3.log");
+        trin.start("-Xlog:class+load=info:file=" + classes);
+        trin.awaitLog(connected, START);
+
+        assertThat(archive).doesNotExist();
+        assertThat(Files.readString(classes)).contains("trin.launcher.Main source: file:")
+                .doesNotContain("shared objects file (top)");
+        assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+        assertThat(names(cds)).singleElement(as(STRING)).matches("trin-\\d+\\.jsa\\.part");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

@@ -35,7 +35,8 @@ import trin.testkit.Mosquitto;
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
  * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
- * [--fleet N] [--events N] [--trin-opts "JAVA_OPTS for bin/trin"] [--skip echo,events,fleet]
+ * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-opts "JAVA_OPTS for bin/trin"]
+ * [--skip echo,events,fleet] [--console false]
  * [--jcmd "VM.native_memory summary"] [--keep-logs true] [--child-opts "JVM flags of the events and fleet JVMs"]}. Smoke mode is small and quick: it checks that every
  * part completes (its exit status), never how fast.
  */
@@ -101,7 +102,8 @@ public final class LoadBench {
             int port = mosquitto.port();
             System.out.printf("Mosquitto on 127.0.0.1:%d (set_tcp_nodelay true); %d cores; load %s%n", port,
                     Runtime.getRuntime().availableProcessors(), Proc.loadAverage());
-            Path home = copyRuntime(dist, work.resolve("trin"), port);
+            Path home = copyRuntime(dist, work.resolve("trin"), port,
+                    !"false".equals(options.getOrDefault("console", "true")));
             List<String> trinFlags = shippedFlags(home);
             results.flags(trinFlags);
 
@@ -139,7 +141,8 @@ public final class LoadBench {
 
             // Idle, then resident memory.
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
-            results.idle(idleSeconds, Proc.rssKib(pid), Proc.threads(pid));
+            results.idle(idleSeconds, Proc.rssKib(pid), Proc.threads(pid),
+                    !"false".equals(options.getOrDefault("console", "true")));
             System.out.printf("after %d s idle: RSS %d KiB, %d threads%n", idleSeconds, Proc.rssKib(pid),
                     Proc.threads(pid));
             if (options.containsKey("jcmd")) {
@@ -192,10 +195,12 @@ public final class LoadBench {
     private boolean events(List<String> trinFlags, int port, int events, Path work)
             throws IOException, InterruptedException {
         Map<String, String> ev = fleet(trinFlags, List.of("--mode", "events", "--port", Integer.toString(port),
-                "--events", Integer.toString(events)), work.resolve("events.log"));
+                "--events", Integer.toString(events), "--client", options.getOrDefault("events-client", "")),
+                work.resolve("events.log"));
         results.events(ev);
-        return ev.getOrDefault("events_qos0_received", "0").equals(Integer.toString(events))
-                && ev.getOrDefault("events_qos1_received", "0").equals(Integer.toString(events));
+        String all = Integer.toString(events);
+        return List.of("events_qos0", "events_qos1", "bare_events_qos0", "bare_events_qos1").stream()
+                .allMatch(name -> all.equals(ev.get(name + "_received")));
     }
 
     /** The fleet on trin's flags, with a heap that grows with it. */
@@ -234,8 +239,11 @@ public final class LoadBench {
         return ok;
     }
 
-    /** A copy of the distribution pointed at our Mosquitto: not LOCAL (own key directory), sample app in bundle/. */
-    private static Path copyRuntime(Path dist, Path home, int port) throws IOException {
+    /**
+     * A copy of the distribution pointed at our Mosquitto: not LOCAL (own key directory), sample app in bundle/,
+     * the web console as shipped (on) unless {@code --console false}.
+     */
+    private static Path copyRuntime(Path dist, Path home, int port, boolean console) throws IOException {
         try (Stream<Path> paths = Files.walk(dist)) {
             for (Path source : paths.toList()) {
                 Path rel = dist.relativize(source);
@@ -262,6 +270,10 @@ public final class LoadBench {
                 "pdrInterval=3600", ""));
         Files.writeString(conf.resolve("trin.crypto.cfg"), "keyDir=${trin.home}/data/bench-key\n");
         Files.writeString(conf.resolve("trin.hw.linux.cfg"), "uid=" + UID + "\nrebootCommand=/bin/true\n");
+        if (!console) {
+            Path framework = conf.resolve("framework.properties");
+            Files.writeString(framework, Files.readString(framework).replace("trin.console=true", "trin.console=false"));
+        }
         Path keyDir = Files.createDirectories(home.resolve("data/bench-key"));
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
 import trin.api.client.Event;
 import trin.bench.Platform;
 import trin.bench.Proc;
@@ -28,7 +32,7 @@ import trin.bench.Proc;
  * <p>Prints its figures as {@code RESULT name=value} lines. Options (defaults):
  * {@code --host 127.0.0.1 --port 1883 --cid 12345678 --sessions 100
  * --commands 10000 --window 8 --idle-seconds 10 --connect-seconds 300
- * --mode fleet|events --events 100000}. The broker must let the devices in:
+ * --mode fleet|events --events 100000 --client name=value,...}. The broker must let the devices in:
  * Mosquitto with anonymous logins does; a Smart broker needs each device's key
  * registered, which this tool does not do.
  */
@@ -137,54 +141,116 @@ public final class Fleet {
         }
     }
 
+    /**
+     * Events end to end: trin's session publishing {@code e} messages as fast
+     * as a counting subscriber takes them, at QoS 0 then 1; then a bare Paho
+     * client publishing the very bytes trin sent, to the same topic through
+     * the same broker, subscriber and window: the floor for any Paho
+     * publisher. {@code --client name=value,...} sets trin.client properties
+     * of the session (e.g. {@code maxInflight=200}).
+     */
     private static int events(String host, int port, String cid, Path dir) throws Exception {
         int count = integer("events", 100_000);
         String uid = uid(0);
-        AtomicLong received = new AtomicLong();
-        AtomicLong lastArrival = new AtomicLong();
-        AtomicReference<Semaphore> room = new AtomicReference<>();
-        try (Platform subscriber = Platform.connect(host, port, cid + "/" + uid + "/" + BenchSession.APP + "/>");
-                BenchSession session = BenchSession.start(host, port, cid, uid, dir.resolve(uid), Map.of())) {
-            subscriber.listen((topic, payload) -> {
-                received.incrementAndGet();
-                lastArrival.set(System.nanoTime());
-                Semaphore w = room.get();
-                if (w != null) {
-                    w.release();
-                }
-            });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (session.client().status().state() != trin.api.client.ConnectionState.CONNECTED
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+        Map<String, Object> client = new LinkedHashMap<>();
+        for (String pair : option("client", "").split(",")) {
+            if (pair.contains("=")) {
+                String value = pair.substring(pair.indexOf('=') + 1);
+                client.put(pair.substring(0, pair.indexOf('=')), value.matches("-?\\d+") ? Integer.valueOf(value) : value);
             }
-            int status = 0;
-            for (int qos : new int[] {0, 1}) {
-                long before = received.get();
-                List<Event> one = List.of(new Event(0, 123, "Loop Counter"));
-                // At most this many on their way, well below the outbox's capacity so that nothing is dropped;
-                // the subscriber's callback gives room back (no spinning: the driver must not eat a core).
-                Semaphore window = new Semaphore(2000);
-                room.set(window);
-                long start = System.nanoTime();
-                int sent = 0;
-                for (; sent < count; sent++) {
-                    if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
-                        break;
-                    }
-                    session.client().publishEvents(BenchSession.APP, one, qos);
-                }
-                window.tryAcquire(2000, 10, TimeUnit.SECONDS);
-                long got = received.get() - before;
-                double seconds = (lastArrival.get() - start) / 1e9;
-                result("events_qos" + qos + "_sent", sent);
-                result("events_qos" + qos + "_received", got);
-                result("events_qos" + qos + "_per_s", String.format("%.0f", got / seconds));
-                if (got < count) {
-                    status = 1;
-                }
-            }
-            return status;
         }
+        Counter counter = new Counter();
+        int status = 0;
+        try (Platform subscriber = Platform.connect(host, port, cid + "/" + uid + "/" + BenchSession.APP + "/>")) {
+            subscriber.listen(counter::arrived);
+            try (BenchSession session = BenchSession.start(host, port, cid, uid, dir.resolve(uid), client)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (session.client().status().state() != trin.api.client.ConnectionState.CONNECTED
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                List<Event> one = List.of(new Event(0, 123, "Loop Counter"));
+                for (int qos : new int[] {0, 1}) {
+                    status |= counter.drive("events_qos" + qos, count,
+                            () -> session.client().publishEvents(BenchSession.APP, one, qos));
+                }
+            }
+            // The same bytes from a bare Paho client, Nagle off, a window as roomy as the driver's.
+            String topic = counter.firstTopic;
+            byte[] payload = counter.firstPayload;
+            if (topic == null) {
+                return 1;
+            }
+            MqttAsyncClient bare = new MqttAsyncClient(
+                    "tcp://" + host + ":" + port, "bench-bare-publisher",
+                    new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setCleanSession(true);
+            options.setAutomaticReconnect(false);
+            options.setMaxInflight(65_000); // the driver's window paces; PUBACKs may trail the arrivals
+            options.setSocketFactory(new Platform.NoDelay());
+            bare.connect(options).waitForCompletion(10_000);
+            try {
+                for (int qos : new int[] {0, 1}) {
+                    status |= counter.drive("bare_events_qos" + qos, count,
+                            () -> bare.publish(topic, payload, qos, false));
+                }
+            } finally {
+                bare.disconnect(1000).waitForCompletion(2000);
+                bare.close();
+            }
+        }
+        return status;
+    }
+
+    /** Counts arrivals and gives room back to the publishing loop (no spinning: the driver must not eat a core). */
+    private static final class Counter {
+        /** At most this many on their way, well below the outbox's capacity, so that nothing is dropped. */
+        static final int WINDOW = 2000;
+        private final AtomicLong received = new AtomicLong();
+        private final AtomicLong lastArrival = new AtomicLong();
+        private final AtomicReference<Semaphore> room = new AtomicReference<>();
+        private volatile String firstTopic;
+        private volatile byte[] firstPayload;
+
+        void arrived(String topic, byte[] payload) {
+            if (firstTopic == null) {
+                firstPayload = payload;
+                firstTopic = topic;
+            }
+            received.incrementAndGet();
+            lastArrival.set(System.nanoTime());
+            Semaphore w = room.get();
+            if (w != null) {
+                w.release();
+            }
+        }
+
+        /** Publishes {@code count} times within the window; prints the figures; 0 if all arrived. */
+        int drive(String name, int count, Publish publish) throws Exception {
+            long before = received.get();
+            Semaphore window = new Semaphore(WINDOW);
+            room.set(window);
+            long start = System.nanoTime();
+            int sent = 0;
+            for (; sent < count; sent++) {
+                if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
+                    break;
+                }
+                publish.run();
+            }
+            window.tryAcquire(WINDOW, 10, TimeUnit.SECONDS);
+            long got = received.get() - before;
+            double seconds = (lastArrival.get() - start) / 1e9;
+            result(name + "_sent", sent);
+            result(name + "_received", got);
+            result(name + "_per_s", String.format("%.0f", got / seconds));
+            return got < count ? 1 : 0;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Publish {
+        void run() throws Exception;
     }
 }

@@ -1,23 +1,103 @@
 package trin.client.internal.codec;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads JSON values as plain Java values straight from the token stream, with
- * no tree in between. Depth, number and string lengths are bounded by the
- * parser's {@code StreamReadConstraints}, so the recursion is bounded too.
+ * no tree in between, and writes them the same way. Depth, number and string
+ * lengths are bounded by the parser's {@code StreamReadConstraints}, so the
+ * recursion is bounded too; writing, by the generator's
+ * {@code StreamWriteConstraints} (depth 1000).
+ *
+ * <p>Writing needs no data binding for what the protocol's messages carry
+ * (maps with string keys, collections, strings, numbers, booleans, null), so
+ * Jackson's databind, some 340 classes, is loaded only for the first value of
+ * another kind (an application's own record or bean, a byte array, a map with
+ * other keys), and that value is then written by it exactly as before.
  */
 final class JsonValues {
 
     private JsonValues() {
+    }
+
+    /**
+     * Writes a value: plain values here, anything else through databind, as
+     * {@code ObjectMapper.writeValue} would write the whole value.
+     *
+     * @throws IOException when it cannot be written as JSON
+     */
+    static void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else if (value instanceof Long l) {
+            g.writeNumber(l.longValue());
+        } else if (value instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Map<?, ?> map && stringKeys(map)) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Object[] array) {
+            g.writeStartArray();
+            for (Object item : array) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Float f) {
+            g.writeNumber(f.floatValue());
+        } else if (value instanceof Short s) {
+            g.writeNumber(s.shortValue());
+        } else if (value instanceof Byte b) {
+            g.writeNumber(b.intValue());
+        } else if (value instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (value instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else {
+            Databind.MAPPER.writeValue(g, value);
+        }
+    }
+
+    private static boolean stringKeys(Map<?, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Loaded at the first value that needs it. Modules are never found through ServiceLoader (OSGi). */
+    private static final class Databind {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /**

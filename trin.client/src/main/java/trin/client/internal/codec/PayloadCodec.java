@@ -1,6 +1,7 @@
 package trin.client.internal.codec;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,21 +16,22 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import trin.api.client.Event;
 import trin.api.client.EventCodes;
 import trin.api.command.ResultCode;
 
 /**
- * Reads and writes Smart-MQTT payloads. Thread-safe: an instance holds only
- * immutable state and one configured {@link ObjectMapper}, so one codec
- * serves every thread of the session.
+ * Reads and writes Smart-MQTT payloads with Jackson's streaming API (values
+ * that are not plain JSON values go through databind: {@link JsonValues}).
+ * Thread-safe: an instance holds only immutable state and one configured
+ * {@link JsonFactory}, so one codec serves every thread of the session.
  */
 public final class PayloadCodec {
 
@@ -55,7 +57,7 @@ public final class PayloadCodec {
     private static final int MAX_NUMBER_LENGTH = 100;
 
     private volatile int maxPayloadBytes;
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final PayloadChecks checks;
 
     /**
@@ -73,8 +75,7 @@ public final class PayloadCodec {
                 .maxNameLength(maxPayloadBytes)
                 .maxDocumentLength(maxPayloadBytes)
                 .build();
-        // Modules are registered explicitly, never found through ServiceLoader (OSGi).
-        this.mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
+        this.json = JsonFactory.builder().streamReadConstraints(limits).build();
         this.checks = new PayloadChecks(this::toJson);
     }
 
@@ -139,17 +140,17 @@ public final class PayloadCodec {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(payload));
-        return mapper.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining());
+        return json.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining());
     }
 
     /**
      * @param ts the time stamp
-     * @param data any value Jackson can write, {@code null} for JSON null
+     * @param data any value Jackson's databind can write, {@code null} for JSON null
      * @return {@code {"d":[ts,data]}}
      * @throws IllegalArgumentException when the data cannot be written as JSON
      */
     public byte[] data(long ts, Object data) {
-        return message("d", ts, g -> mapper.writeValue(g, data));
+        return message("d", ts, g -> JsonValues.write(g, data));
     }
 
     /**
@@ -186,7 +187,7 @@ public final class PayloadCodec {
         return message("x", ts, g -> {
             g.writeNumber(code);
             if (result != null) {
-                mapper.writeValue(g, result);
+                JsonValues.write(g, result);
             }
         });
     }
@@ -209,7 +210,7 @@ public final class PayloadCodec {
             g.writeStartArray();
             g.writeString(name);
             for (Object arg : args) {
-                mapper.writeValue(g, arg);
+                JsonValues.write(g, arg);
             }
             g.writeEndArray();
         });
@@ -237,10 +238,35 @@ public final class PayloadCodec {
      * @throws IllegalArgumentException when it cannot be written as JSON
      */
     public String toJson(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = json.createGenerator(out)) {
+            JsonValues.write(g, value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot be written as JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot be written as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads one JSON value as a plain Java value (see {@link #parse}'s types),
+     * e.g. what a person typed after {@code trin:data}.
+     *
+     * @throws IllegalArgumentException with Jackson's reason when it is not one JSON value
+     */
+    public Object readValue(String text) {
+        try (JsonParser p = json.createParser(text)) {
+            p.nextToken();
+            Object value = JsonValues.read(p);
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "more than one value");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -251,7 +277,7 @@ public final class PayloadCodec {
 
     private byte[] message(String type, long ts, Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(128);
-        try (JsonGenerator g = mapper.createGenerator(out)) {
+        try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName(type);
             g.writeStartArray();

@@ -9,12 +9,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import trin.api.client.ClientStatus;
 import trin.api.client.SmartClient;
 import trin.client.internal.ClientAdmin;
+import trin.client.internal.codec.PayloadCodec;
 
 /**
  * The client's shell commands: {@code trin:status}, {@code trin:settings}, {@code trin:event}, {@code trin:data}.
@@ -27,7 +25,8 @@ import trin.client.internal.ClientAdmin;
         "osgi.command.function=settings", "osgi.command.function=event", "osgi.command.function=data"})
 public final class ClientCommands {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads what is typed after trin:data; its payload limit is the default's. */
+    private static final PayloadCodec JSON = new PayloadCodec(PayloadCodec.DEFAULT_MAX_PAYLOAD_BYTES);
 
     private final ClientAdmin admin;
     private final SmartClient client;
@@ -102,9 +101,9 @@ public final class ClientCommands {
             @Descriptor("the data, as JSON, e.g. {\"temp\":21.5}") String json) {
         Object value;
         try {
-            value = JSON.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            return "Not JSON: " + e.getOriginalMessage();
+            value = JSON.readValue(json);
+        } catch (IllegalArgumentException e) {
+            return "Not JSON: " + e.getMessage();
         }
         client.publishData(pid, value);
         return "Queued data for " + pid;
