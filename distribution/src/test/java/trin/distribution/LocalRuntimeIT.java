@@ -122,19 +122,32 @@ class LocalRuntimeIT extends RuntimeTestSupport {
     /**
      * Class data sharing: a clean stop leaves an archive of the classes the run loaded; the next start checks it
      * and takes the launcher's classes from it; an archive cut short since is never given to the JVM (which
-     * would crash on it): it is removed, the start goes on without, and its clean stop makes a new one.
+     * would crash on it): it is removed, the start goes on without, and its clean stop makes a new one. The
+     * archive of a run that never started (its port taken) is not used either.
      */
     @Test
     void givenACleanStop_whenStartedAgain_thenItsClassesComeFromTheArchiveOfTheFirstRun() throws Exception {
         int port = Distribution.freePort();
         String connected = "^\\[INFO\\] BrokerConnection - Connected to tcp://localhost:" + port + " as \\S+ in \\d+ ms$";
-        trin = Distribution.copy(temp).set("trin.client.cfg", "port", Integer.toString(port)).start();
-        trin.awaitLog(connected, START);
-        assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+        trin = Distribution.copy(temp);
         Path cds = trin.home().resolve("data/cds");
-        assertThat(names(cds)).singleElement(as(STRING)).matches("trin-\\d+\\.jsa\\.part");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            trin.set("trin.client.cfg", "port", Integer.toString(taken.getLocalPort())).start();
+            assertThat(trin.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(trin.process().exitValue()).isEqualTo(1);
+        }
+        assertThat(names(cds)).as("a failed start's archive, not marked as started")
+                .singleElement(as(STRING)).matches("trin-\\d+\\.jsa\\.part");
 
-        Path classes = temp.resolve("classes-2.log");
+        Path classes = temp.resolve("classes-1.log");
+        trin.set("trin.client.cfg", "port", Integer.toString(port)).start("-Xlog:class+load=info:file=" + classes);
+        trin.awaitLog(connected, START);
+        assertThat(Files.readString(classes)).contains("trin.launcher.Main source: file:")
+                .doesNotContain("shared objects file (top)");
+        assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+        assertThat(names(cds)).hasSize(2).allMatch(name -> name.matches("trin-\\d+\\.jsa\\.part(\\.started)?"));
+
+        classes = temp.resolve("classes-2.log");
         trin.start("-Xlog:class+load=info:file=" + classes);
         trin.awaitLog(connected, START);
 
@@ -156,7 +169,7 @@ class LocalRuntimeIT extends RuntimeTestSupport {
         assertThat(Files.readString(classes)).contains("trin.launcher.Main source: file:")
                 .doesNotContain("shared objects file (top)");
         assertThat(trin.terminate(Duration.ofSeconds(60))).isIn(0, 143);
-        assertThat(names(cds)).singleElement(as(STRING)).matches("trin-\\d+\\.jsa\\.part");
+        assertThat(names(cds)).hasSize(2).allMatch(name -> name.matches("trin-\\d+\\.jsa\\.part(\\.started)?"));
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ final class RunCommand {
             "settings", "trin:settings");
 
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
+    /** The system property bin/trin sets to the file that says this run started (see markStartedForClassArchive). */
+    static final String CDS_STARTED = "trin.cds.started";
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     private final Home home;
@@ -66,6 +70,7 @@ final class RunCommand {
         runtime.startConsole();
         LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
                 shell ? "; the Gogo shell is on this terminal (help trin:status; exit, Ctrl-D or stop 0 stops trin)" : "");
+        markStartedForClassArchive();
         ConnectWatch.start(runtime.context(), setup, home);
         runtime.awaitStop();
         stop("the framework stopped");
@@ -76,6 +81,23 @@ final class RunCommand {
         }
         lock.close();
         return 0;
+    }
+
+    /**
+     * When bin/trin has this JVM write a class data sharing archive at its exit, it names a file to create once
+     * trin has started ({@value #CDS_STARTED}): an archive of a run that never got this far (a port taken, a
+     * bad configuration) holds too few classes to be worth keeping, and bin/trin drops it.
+     */
+    private static void markStartedForClassArchive() {
+        String marker = System.getProperty(CDS_STARTED);
+        if (marker == null || marker.isBlank()) {
+            return;
+        }
+        try {
+            Files.write(Path.of(marker), new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot mark the class archive's run as started ({}): {}", marker, e.toString());
+        }
     }
 
     private void stop(String reason) {
