@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,7 @@ final class JsonValues {
             }
             g.writeEndArray();
         } else if (value instanceof Object[] array) {
-            g.writeStartArray();
-            for (Object item : array) {
-                write(g, item);
-            }
-            g.writeEndArray();
+            write(g, Arrays.asList(array));
         } else if (value instanceof Float f) {
             g.writeNumber(f.floatValue());
         } else if (value instanceof Short s) {
