@@ -91,6 +91,7 @@ public final class LoadBench {
         int idleSeconds = integer("idle-seconds", 60, 3);
         int fleet = integer("fleet", 1_000, 20);
         int events = integer("events", 100_000, 1_000);
+        boolean console = !"false".equals(options.getOrDefault("console", "true"));
         boolean ok = true;
         Path work = Files.createTempDirectory("trin-bench-");
         results.machine(smoke);
@@ -102,8 +103,7 @@ public final class LoadBench {
             int port = mosquitto.port();
             System.out.printf("Mosquitto on 127.0.0.1:%d (set_tcp_nodelay true); %d cores; load %s%n", port,
                     Runtime.getRuntime().availableProcessors(), Proc.loadAverage());
-            Path home = copyRuntime(dist, work.resolve("trin"), port,
-                    !"false".equals(options.getOrDefault("console", "true")));
+            Path home = copyRuntime(dist, work.resolve("trin"), port, console);
             List<String> trinFlags = shippedFlags(home);
             results.flags(trinFlags);
 
@@ -141,8 +141,7 @@ public final class LoadBench {
 
             // Idle, then resident memory.
             Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
-            results.idle(idleSeconds, Proc.rssKib(pid), Proc.threads(pid),
-                    !"false".equals(options.getOrDefault("console", "true")));
+            results.idle(idleSeconds, Proc.rssKib(pid), Proc.threads(pid), console);
             System.out.printf("after %d s idle: RSS %d KiB, %d threads%n", idleSeconds, Proc.rssKib(pid),
                     Proc.threads(pid));
             if (options.containsKey("jcmd")) {

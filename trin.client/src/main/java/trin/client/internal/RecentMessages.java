@@ -81,18 +81,22 @@ final class RecentMessages {
 
     /** The payload as text, cut after {@link MessageRecord#PAYLOAD_LIMIT} characters; bad bytes become U+FFFD. */
     static String shown(byte[] payload) {
-        return shown(Arrays.copyOf(payload, Math.min(payload.length, SHOWN_BYTES)), payload.length);
+        return shown(payload, payload.length);
     }
 
-    /** @param head the payload's first bytes (at most {@link #SHOWN_BYTES}); @param size the payload's length */
-    private static String shown(byte[] head, int size) {
+    /**
+     * @param bytes the payload, or its first bytes as recorded (only the first {@link #SHOWN_BYTES} are read)
+     * @param size the payload's whole length
+     */
+    private static String shown(byte[] bytes, int size) {
         int limit = MessageRecord.PAYLOAD_LIMIT;
+        int read = Math.min(bytes.length, SHOWN_BYTES);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         CharBuffer chars = CharBuffer.allocate(limit + 1);
-        decoder.decode(ByteBuffer.wrap(head), chars, true);
+        decoder.decode(ByteBuffer.wrap(bytes, 0, read), chars, true);
         chars.flip();
-        boolean cut = chars.length() > limit || head.length < size;
+        boolean cut = chars.length() > limit || read < size;
         String text = chars.subSequence(0, Math.min(chars.length(), limit)).toString();
         return cut ? text + "…" : text;
     }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -159,18 +160,9 @@ public final class SampleApplication implements CommandHandler, HealthReporter {
      * @return the reply, with a whole number when every argument is one
      */
     static Reply sumThese(List<Object> args) {
-        long exact = 0;
-        int i = 0;
-        try {
-            // Whole numbers that fit a long, as commands mostly carry: no BigDecimal needed.
-            for (; i < args.size() && (args.get(i) instanceof Integer || args.get(i) instanceof Long); i++) {
-                exact = Math.addExact(exact, ((Number) args.get(i)).longValue());
-            }
-        } catch (ArithmeticException overflow) {
-            i = -1;
-        }
-        if (i == args.size()) {
-            return Reply.ok(exact);
+        OptionalLong small = longSum(args);
+        if (small.isPresent()) {
+            return Reply.ok(small.getAsLong());
         }
         BigDecimal sum = BigDecimal.ZERO;
         boolean whole = true;
@@ -186,6 +178,22 @@ public final class SampleApplication implements CommandHandler, HealthReporter {
         }
         BigInteger total = sum.toBigIntegerExact();
         return Reply.ok(total.bitLength() < Long.SIZE ? (Object) total.longValue() : total);
+    }
+
+    /** The sum when every argument is an Integer or a Long and the sum fits a long, as commands mostly carry. */
+    private static OptionalLong longSum(List<Object> args) {
+        long sum = 0;
+        for (Object arg : args) {
+            if (!(arg instanceof Integer || arg instanceof Long)) {
+                return OptionalLong.empty();
+            }
+            try {
+                sum = Math.addExact(sum, ((Number) arg).longValue());
+            } catch (ArithmeticException overflow) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.of(sum);
     }
 
     private static boolean finite(Number number) {
