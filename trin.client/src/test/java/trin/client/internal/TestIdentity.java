@@ -2,6 +2,7 @@ package trin.client.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.OptionalInt;
 
 import trin.api.device.DeviceIdentity;
@@ -21,6 +22,9 @@ record TestIdentity(String uid, Path rebootMarker) implements DeviceIdentity {
 
     @Override
     public void reboot() throws java.io.IOException {
-        Files.writeString(rebootMarker, "rebooted");
+        // Written aside and moved into place, so that a test that sees the marker also sees its content.
+        Path aside = rebootMarker.resolveSibling(rebootMarker.getFileName() + ".part");
+        Files.writeString(aside, "rebooted");
+        Files.move(aside, rebootMarker, StandardCopyOption.ATOMIC_MOVE);
     }
 }
