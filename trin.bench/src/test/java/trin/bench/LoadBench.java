@@ -35,7 +35,7 @@ import trin.testkit.Mosquitto;
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
  * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
- * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-opts "JAVA_OPTS for bin/trin"]
+ * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-client "workers=1,..."] [--trin-opts "JAVA_OPTS for bin/trin"]
  * [--skip echo,events,fleet] [--console false]
  * [--jcmd "VM.native_memory summary"] [--keep-logs true] [--child-opts "JVM flags of the events and fleet JVMs"]}. Smoke mode is small and quick: it checks that every
  * part completes (its exit status), never how fast.
@@ -103,7 +103,7 @@ public final class LoadBench {
             int port = mosquitto.port();
             System.out.printf("Mosquitto on 127.0.0.1:%d (set_tcp_nodelay true); %d cores; load %s%n", port,
                     Runtime.getRuntime().availableProcessors(), Proc.loadAverage());
-            Path home = copyRuntime(dist, work.resolve("trin"), port, console);
+            Path home = copyRuntime(dist, work.resolve("trin"), port, console, options.getOrDefault("trin-client", ""));
             List<String> trinFlags = shippedFlags(home);
             results.flags(trinFlags);
 
@@ -240,9 +240,11 @@ public final class LoadBench {
 
     /**
      * A copy of the distribution pointed at our Mosquitto: not LOCAL (own key directory), sample app in bundle/,
-     * the web console as shipped (on) unless {@code --console false}.
+     * the web console as shipped (on) unless {@code --console false}; {@code client} adds trin.client properties
+     * ({@code name=value,...}, a setting under trial).
      */
-    private static Path copyRuntime(Path dist, Path home, int port, boolean console) throws IOException {
+    private static Path copyRuntime(Path dist, Path home, int port, boolean console, String client)
+            throws IOException {
         try (Stream<Path> paths = Files.walk(dist)) {
             for (Path source : paths.toList()) {
                 Path rel = dist.relativize(source);
@@ -266,7 +268,7 @@ public final class LoadBench {
         Files.writeString(conf.resolve("trin.client.cfg"), String.join("\n",
                 "host=127.0.0.1", "port=" + port, "local=false", "trustEmptySender=false",
                 "settingsFile=${trin.home}/data/trinmqtt.ini", "outboxDir=${trin.home}/data/outbox",
-                "pdrInterval=3600", ""));
+                "pdrInterval=3600", String.join("\n", client.isBlank() ? new String[0] : client.split(",")), ""));
         Files.writeString(conf.resolve("trin.crypto.cfg"), "keyDir=${trin.home}/data/bench-key\n");
         Files.writeString(conf.resolve("trin.hw.linux.cfg"), "uid=" + UID + "\nrebootCommand=/bin/true\n");
         if (!console) {

@@ -78,7 +78,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "At most this many QoS 1/2 messages await the broker's acknowledgement at once; paces a backlog.")
     int maxInflight() default 20;
 
-    @AttributeDefinition(name = "Command workers", description = "Threads that run commands; a slow handler holds one.")
+    @AttributeDefinition(name = "Command workers", description = "The most threads that run commands: one while "
+            + "commands come one at a time, another as soon as a command finds every thread busy.")
     int workers() default 4;
 
     @AttributeDefinition(name = "Reply timeout (s)",

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,7 +66,7 @@ final class DeviceSession implements ConnectionListener {
     private final BuiltinEffects effects;
     private final ScheduledExecutorService sessionThread = ThreadPools.scheduler("trin-session");
     private final ScheduledExecutorService timer = ThreadPools.scheduler("trin-timer");
-    private final ThreadPoolExecutor workers;
+    private final CommandPool workers;
     private final ExecutorService healthWorkers = ThreadPools.cached("trin-health");
 
     DeviceSession(Device device, Parts parts, ClientConfiguration config) {
@@ -77,7 +76,7 @@ final class DeviceSession implements ConnectionListener {
         Topics topics = new Topics(device.cid(), device.uid());
         this.codec = new PayloadCodec(config.maxPayloadBytes());
         this.stamps = new Stamps(parts.clock());
-        this.workers = ThreadPools.bounded("trin-command", Math.max(1, config.workers()), 1000);
+        this.workers = ThreadPools.commands("trin-command", Math.max(1, config.workers()), 1000);
         this.health = new HealthCollector(healthWorkers, config.healthTimeout());
         this.pending = new PendingReplies(Duration.ofSeconds(Math.max(1, config.replyTimeout())));
         this.backoff = new Backoff(Duration.ofSeconds(Math.max(1, config.reconnectMaxDelay())), Math::random);
@@ -158,14 +157,7 @@ final class DeviceSession implements ConnectionListener {
     void reconfigure(ClientConfiguration next, Settings settingsBefore) {
         ClientConfiguration before = config;
         config = next;
-        int threads = Math.max(1, next.workers());
-        if (threads > workers.getMaximumPoolSize()) {
-            workers.setMaximumPoolSize(threads);
-            workers.setCorePoolSize(threads);
-        } else {
-            workers.setCorePoolSize(threads);
-            workers.setMaximumPoolSize(threads);
-        }
+        workers.setMaximumPoolSize(Math.max(1, next.workers()));
         pending.timeout(Duration.ofSeconds(Math.max(1, next.replyTimeout())));
         health.timeout(next.healthTimeout());
         parts.outbox().capacity(Math.max(1, next.outboxCapacity()));

@@ -1,7 +1,6 @@
 package trin.client.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,9 +23,9 @@ final class ThreadPools {
         return executor;
     }
 
-    static ThreadPoolExecutor bounded(String name, int threads, int queue) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                threads(name));
+    /** The command workers: see {@link CommandPool}. */
+    static CommandPool commands(String name, int maxThreads, int queue) {
+        return new CommandPool(maxThreads, queue, threads(name));
     }
 
     static ExecutorService cached(String name) {

@@ -18,8 +18,10 @@
  * <li>{@code trin-timer}, one thread: the dump after a connect and the
  * periodic reports ({@link trin.client.internal.Reports}), the rollback
  * check, and the delayed built-in actions (reboot, restart, upgrade).</li>
- * <li>{@code trin-command-N}, {@code workers} threads and a queue of 1000: the
- * router and the handlers of incoming commands. A slow handler holds one. A
+ * <li>{@code trin-command-N}, up to {@code workers} threads and a queue of 1000: the
+ * router and the handlers of incoming commands ({@link trin.client.internal.CommandPool}):
+ * one thread while commands come one at a time, another as soon as one finds
+ * every thread busy; past the first they end after a minute idle. A slow handler holds one. A
  * reply leaves from here, straight to Paho, when nothing waits in the outbox
  * and the in-flight window has room.</li>
  * <li>{@code trin-health-N}, as many as needed: one health reporter each, so
