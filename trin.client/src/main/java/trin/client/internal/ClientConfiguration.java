@@ -79,7 +79,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int maxInflight() default 20;
 
     @AttributeDefinition(name = "Command workers", description = "The most threads that run commands: one while "
-            + "commands come one at a time, another as soon as a command finds every thread busy.")
+            + "it keeps up, another as soon as a command finds every thread busy.")
     int workers() default 4;
 
     @AttributeDefinition(name = "Reply timeout (s)",

@@ -1,6 +1,5 @@
 package trin.client.internal;
 
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,18 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The command workers: one thread while commands come one at a time, and
- * another, up to the maximum, as soon as a command finds every thread busy,
- * so that a slow handler never holds the commands behind it. Only when the
- * maximum is reached do commands queue, up to the queue's capacity; past it
- * {@link #execute} refuses them.
+ * The command workers: one thread while it keeps up, another, up to the
+ * maximum, as soon as a command finds every thread busy, so that a slow
+ * handler never holds the commands behind it. Only at the maximum do
+ * commands queue, up to the queue's capacity; past it {@link #execute}
+ * refuses them. A command goes to the thread that went idle last
+ * ({@link NewestWaiterFirstQueue}), so the threads a burst started stay idle
+ * while commands come one at a time, and end after a minute.
  *
  * <p>A plain {@link ThreadPoolExecutor} with {@code workers} core threads
- * hands commands arriving one at a time to each of its threads in turn. On
- * a gateway's two or four cores that is a thread woken cold for every
- * command; measured on two cores, one thread answered the same commands
- * with some 10 % less CPU (trin.bench's ANALYSIS.md). Threads beyond the
- * first end after a minute without work.
+ * and a first-in first-out queue hands commands that come one at a time to
+ * each of its threads in turn: on a gateway's two or four cores, a thread
+ * woken cold for every command. trin.bench's ANALYSIS.md has the figures.
  */
 final class CommandPool extends ThreadPoolExecutor {
 
@@ -59,11 +58,9 @@ final class CommandPool extends ThreadPoolExecutor {
      * The commands waiting for a thread. Its {@link #offer} declines while
      * every thread is busy and another may start, which makes the pool start one.
      */
-    private static final class Backlog extends LinkedBlockingQueue<Runnable> {
+    private static final class Backlog extends NewestWaiterFirstQueue<Runnable> {
 
-        private static final long serialVersionUID = 1L;
-
-        private transient CommandPool pool;
+        private CommandPool pool;
 
         Backlog(int capacity) {
             super(capacity);

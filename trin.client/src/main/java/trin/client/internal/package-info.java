@@ -20,8 +20,9 @@
  * check, and the delayed built-in actions (reboot, restart, upgrade).</li>
  * <li>{@code trin-command-N}, up to {@code workers} threads and a queue of 1000: the
  * router and the handlers of incoming commands ({@link trin.client.internal.CommandPool}):
- * one thread while commands come one at a time, another as soon as one finds
- * every thread busy; past the first they end after a minute idle. A slow handler holds one. A
+ * one thread while it keeps up, another as soon as a command finds every thread
+ * busy; a command goes to the thread that went idle last, and threads past the
+ * first end after a minute idle. A slow handler holds one. A
  * reply leaves from here, straight to Paho, when nothing waits in the outbox
  * and the in-flight window has room.</li>
  * <li>{@code trin-health-N}, as many as needed: one health reporter each, so

@@ -49,6 +49,34 @@ class CommandPoolTest {
     }
 
     @Test
+    void givenThreadsABurstStarted_whenCommandsComeOneAtATimeAgain_thenTheThreadIdleLastRunsThemAll()
+            throws Exception {
+        pool = ThreadPools.commands("burst-command", 4, 10);
+        CountDownLatch started = new CountDownLatch(4);
+        for (int i = 0; i < 4; i++) {
+            pool.execute(() -> {
+                started.countDown();
+                awaitRelease();
+            });
+        }
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.getPoolSize()).isEqualTo(4);
+        release.countDown();
+        NewestWaiterFirstQueue<?> queue = (NewestWaiterFirstQueue<?>) pool.getQueue();
+        Await.until("the burst's threads to wait", WAIT, () -> queue.waitingThreads() == 4);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        for (int i = 1; i <= 50; i++) {
+            pool.execute(() -> threads.add(Thread.currentThread().getName()));
+            long done = 4 + i;
+            Await.until("command " + i + " to finish", WAIT,
+                    () -> pool.getCompletedTaskCount() == done && queue.waitingThreads() == 4);
+        }
+
+        assertThat(threads).hasSize(1);
+    }
+
+    @Test
     void givenAThreadHeldBySlowCommand_whenAnotherArrives_thenASecondThreadRunsIt() throws Exception {
         pool = ThreadPools.commands("test-command", 4, 10);
         CountDownLatch slowStarted = new CountDownLatch(1);
