@@ -35,7 +35,8 @@ import trin.testkit.Mosquitto;
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
  * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
- * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-client "workers=1,..."] [--trin-opts "JAVA_OPTS for bin/trin"]
+ * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-client "workers=1,..."]
+ * [--trin-opts "JAVA_OPTS for bin/trin"]
  * [--skip echo,events,fleet] [--console false]
  * [--jcmd "VM.native_memory summary"] [--keep-logs true] [--child-opts "JVM flags of the events and fleet JVMs"]}. Smoke mode is small and quick: it checks that every
  * part completes (its exit status), never how fast.
@@ -103,7 +104,8 @@ public final class LoadBench {
             int port = mosquitto.port();
             System.out.printf("Mosquitto on 127.0.0.1:%d (set_tcp_nodelay true); %d cores; load %s%n", port,
                     Runtime.getRuntime().availableProcessors(), Proc.loadAverage());
-            Path home = copyRuntime(dist, work.resolve("trin"), port, console, options.getOrDefault("trin-client", ""));
+            Path home = copyRuntime(dist, work.resolve("trin"), port, console,
+                    options.getOrDefault("trin-client", ""));
             List<String> trinFlags = shippedFlags(home);
             results.flags(trinFlags);
 
@@ -265,10 +267,13 @@ public final class LoadBench {
             }
         }
         Path conf = home.resolve("conf");
-        Files.writeString(conf.resolve("trin.client.cfg"), String.join("\n",
-                "host=127.0.0.1", "port=" + port, "local=false", "trustEmptySender=false",
-                "settingsFile=${trin.home}/data/trinmqtt.ini", "outboxDir=${trin.home}/data/outbox",
-                "pdrInterval=3600", String.join("\n", client.isBlank() ? new String[0] : client.split(",")), ""));
+        List<String> properties = new ArrayList<>(List.of("host=127.0.0.1", "port=" + port, "local=false",
+                "trustEmptySender=false", "settingsFile=${trin.home}/data/trinmqtt.ini",
+                "outboxDir=${trin.home}/data/outbox", "pdrInterval=3600"));
+        if (!client.isBlank()) {
+            properties.addAll(List.of(client.split(",")));
+        }
+        Files.writeString(conf.resolve("trin.client.cfg"), String.join("\n", properties) + "\n");
         Files.writeString(conf.resolve("trin.crypto.cfg"), "keyDir=${trin.home}/data/bench-key\n");
         Files.writeString(conf.resolve("trin.hw.linux.cfg"), "uid=" + UID + "\nrebootCommand=/bin/true\n");
         if (!console) {
