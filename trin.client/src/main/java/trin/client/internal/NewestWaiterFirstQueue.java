@@ -4,6 +4,7 @@ import java.util.AbstractQueue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -58,11 +59,7 @@ class NewestWaiterFirstQueue<E> extends AbstractQueue<E> implements BlockingQueu
                 return false;
             }
             items.addLast(e);
-            Waiter newest = waiters.pollFirst();
-            if (newest != null) {
-                newest.signalled = true;
-                newest.woken.signal();
-            }
+            wakeNewest();
             return true;
         } finally {
             lock.unlock();
@@ -101,12 +98,7 @@ class NewestWaiterFirstQueue<E> extends AbstractQueue<E> implements BlockingQueu
                 } catch (InterruptedException e) {
                     waiters.remove(waiter);
                     if (waiter.signalled && !items.isEmpty()) {
-                        // Woken for an element and interrupted: the element goes to the next waiter instead.
-                        Waiter next = waiters.pollFirst();
-                        if (next != null) {
-                            next.signalled = true;
-                            next.woken.signal();
-                        }
+                        wakeNewest(); // woken for an element and interrupted: it goes to the next waiter instead
                     }
                     throw e;
                 }
@@ -117,6 +109,15 @@ class NewestWaiterFirstQueue<E> extends AbstractQueue<E> implements BlockingQueu
             return items.pollFirst();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Wakes the thread that began to wait last, if one waits. Called with the lock held. */
+    private void wakeNewest() {
+        Waiter newest = waiters.pollFirst();
+        if (newest != null) {
+            newest.signalled = true;
+            newest.woken.signal();
         }
     }
 
@@ -184,7 +185,7 @@ class NewestWaiterFirstQueue<E> extends AbstractQueue<E> implements BlockingQueu
     public Iterator<E> iterator() {
         lock.lock();
         try {
-            return java.util.Collections.unmodifiableList(new ArrayList<>(items)).iterator();
+            return Collections.unmodifiableList(new ArrayList<>(items)).iterator();
         } finally {
             lock.unlock();
         }
