@@ -31,10 +31,10 @@ import trin.testkit.Mosquitto;
  * (a bare Paho echo, {@link BareEcho}, on trin's JVM flags and on JVM defaults)
  * through the same broker. Measures launch to connect event, resident memory
  * after idling, round trips at 1 and 8 in flight with the device's CPU per
- * command, events end to end at QoS 0 and 1, and a fleet of sessions in one
+ * command, a burst of commands sent at once ({@code --burst N}, 20,000), events end to end at QoS 0 and 1, and a fleet of sessions in one
  * JVM; writes {@code results/RESULTS.md} and {@code results/latency.png}.
  *
- * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--launches N] [--idle-seconds S]
+ * <p>{@code LoadBench [--smoke] [--dist DIR] [--out DIR] [--n N] [--burst N] [--launches N] [--idle-seconds S]
  * [--fleet N] [--events N] [--events-client "maxInflight=200,..."] [--trin-client "workers=1,..."]
  * [--trin-opts "JAVA_OPTS for bin/trin"]
  * [--skip echo,events,fleet] [--console false]
@@ -159,6 +159,7 @@ public final class LoadBench {
             // Round trips through bin/trin, then through the bare echoes.
             String trinTopic = CID + "/" + UID + "/my_app_id/</" + Platform.SERVER;
             ok &= roundTrips("trin (bin/trin)", platform, trinTopic, pid, warmup, n);
+            ok &= burst(platform, trinTopic, pid, integer("burst", 20_000, 300));
             stop(trin);
             for (boolean flags : skip("echo") ? new boolean[0] : new boolean[] {true, false}) {
                 List<String> jvm = flags ? trinFlags : List.of();
@@ -238,6 +239,21 @@ public final class LoadBench {
             ok &= r.complete();
         }
         return ok;
+    }
+
+    /**
+     * A burst: {@code count} commands sent at once from one Paho client, as fast as it publishes, then every
+     * reply awaited (a minute without one ends it). Every token must get {@code {"x":[0,0,6]}}: none refused
+     * busy, none dropped.
+     */
+    private boolean burst(Platform platform, String topic, long pid, int count) throws InterruptedException {
+        long cpu0 = Proc.cpuNanos(pid);
+        Platform.RoundTrips r = platform.run("trin (bin/trin), burst", List.of(topic), count, count, 60);
+        double cpuPerCommand = (Proc.cpuNanos(pid) - cpu0) / 1e3 / Math.max(1, r.done());
+        System.out.println(r.line() + String.format("; device CPU %.0f us/cmd; RSS after %d KiB", cpuPerCommand,
+                Proc.rssKib(pid)));
+        results.roundTrips("trin (bin/trin), burst", count, r, cpuPerCommand);
+        return r.complete();
     }
 
     /**

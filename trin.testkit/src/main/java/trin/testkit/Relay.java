@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes and forwards none, in both directions, as a half-open NAT mapping or
  * a broker hung behind a load balancer does ({@link #stall()}, and
  * {@link #stallNextAt} to swallow one MQTT packet of a new connection and
- * everything after it), and slow a link down ({@link #slow}). Listens on
+ * everything after it), and slow a link down, both ways ({@link #slow}) or
+ * only what the client sends ({@link #slowUpstream}). Listens on
  * 127.0.0.1 on a port of its own, which stays the same across cuts.
  */
 public final class Relay implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class Relay implements AutoCloseable {
     private volatile boolean stallNew;
     private volatile Integer stallNextAt;
     private volatile long slowMillis;
+    private volatile long slowUpstreamMillis;
 
     public Relay(int targetPort) throws IOException {
         this(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
@@ -117,6 +119,15 @@ public final class Relay implements AutoCloseable {
         slowMillis = delay.toMillis();
     }
 
+    /**
+     * Delays every chunk the client sends, and only those, as an uplink slower than the downlink does (a
+     * mobile link, a saturated upload): what the broker sends the client flows at full speed. Zero for full
+     * speed.
+     */
+    public void slowUpstream(Duration delay) {
+        slowUpstreamMillis = delay.toMillis();
+    }
+
     @Override
     public void close() throws IOException {
         cut();
@@ -188,8 +199,9 @@ public final class Relay implements AutoCloseable {
                         if (stalled && forward == n) {
                             continue;
                         }
-                        if (slowMillis > 0) {
-                            Thread.sleep(slowMillis);
+                        long delay = slowMillis + (fromClient ? slowUpstreamMillis : 0);
+                        if (delay > 0) {
+                            Thread.sleep(delay);
                         }
                         if (forward > 0) {
                             out.write(buffer, 0, forward);

@@ -56,6 +56,7 @@ final class Attempt {
         MqttAsyncClient client = new MqttAsyncClient(uri, options.clientId(), new MemoryPersistence(),
                 keepAlive.pingSender(), threads);
         keepAlive.watch(client);
+        client.setManualAcks(true); // the session acknowledges what it has taken: IncomingFlow
         return new Attempt(client, sockets, keepAlive, options.tls());
     }
 

@@ -3,22 +3,27 @@ package trin.client.internal;
 import java.util.function.Consumer;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 /**
  * Paho's callbacks for one attempt's client, on Paho's callback thread:
- * messages go to the listener, which hands them over at once; a lost
+ * messages go to the listener, which hands them over at once and
+ * acknowledges them (Paho's own acknowledgements are off); a lost
  * connection goes to the connection, which ignores it if the attempt was
  * abandoned meanwhile.
  */
 final class AttemptCallback implements MqttCallback {
 
+    private final MqttAsyncClient client;
     private final Consumer<Throwable> lost;
     private final ConnectionListener listener;
     private final Counters counters;
 
-    AttemptCallback(Consumer<Throwable> lost, ConnectionListener listener, Counters counters) {
+    AttemptCallback(MqttAsyncClient client, Consumer<Throwable> lost, ConnectionListener listener,
+            Counters counters) {
+        this.client = client;
         this.lost = lost;
         this.listener = listener;
         this.counters = counters;
@@ -33,7 +38,7 @@ final class AttemptCallback implements MqttCallback {
     public void messageArrived(String topic, MqttMessage message) {
         counters.received.incrementAndGet();
         counters.recent.in(topic, message.getPayload());
-        listener.arrived(topic, message.getPayload(), message.isRetained());
+        listener.arrived(topic, message, client);
     }
 
     @Override

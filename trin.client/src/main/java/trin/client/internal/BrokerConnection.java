@@ -157,7 +157,7 @@ final class BrokerConnection {
         try {
             a = Attempt.create(uri, options, current.keepAlive(), pahoThreads, exec, this::noAnswer);
             Attempt started = a;
-            a.client.setCallback(new AttemptCallback(cause -> lost(started, cause), listener, counters));
+            a.client.setCallback(new AttemptCallback(a.client, cause -> lost(started, cause), listener, counters));
             attempt = a;
             a.deadline = exec.schedule(() -> timedOut(started), options.connectTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);

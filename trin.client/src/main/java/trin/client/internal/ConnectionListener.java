@@ -1,5 +1,8 @@
 package trin.client.internal;
 
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
 /** What a broker connection tells its device session. Called on the session thread unless said otherwise. */
 interface ConnectionListener {
 
@@ -9,6 +12,9 @@ interface ConnectionListener {
     /** The connection ended; the connection is being made again unless it was stopped. */
     void disconnected(String reason);
 
-    /** A message arrived; called on Paho's thread, so it must hand the message over and return. */
-    void arrived(String topic, byte[] payload, boolean retained);
+    /**
+     * A message arrived on {@code client}; called on Paho's thread, so it must hand the message over and
+     * return. Paho acknowledges nothing by itself: the listener does ({@link IncomingFlow}).
+     */
+    void arrived(String topic, MqttMessage message, MqttAsyncClient client);
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,15 @@ final class DeviceSession implements ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    /** Commands that may wait for a worker; past them a command is refused busy. */
+    static final int COMMAND_QUEUE = 1000;
+    /**
+     * Replies owed (commands taken and not finished, messages the broker has not confirmed) at which the
+     * session stops acknowledging what arrives, so that the broker holds the rest: a quarter of the command
+     * queue, so that what a broker sends past its window (IncomingFlow) fits in the rest, and a quarter of
+     * the outbox at most, so that replies never crowd out data and events.
+     */
+    static final int OWED_LIMIT = COMMAND_QUEUE / 4;
 
     /** Who the device is, for this session. */
     record Device(String uid, String cid, Credentials credentials, Supplier<Optional<DeviceIdentity>> hardware) {
@@ -59,6 +70,7 @@ final class DeviceSession implements ConnectionListener {
     private final BrokerConnection connection;
     private final Publishing publishing;
     private final Outgoing outgoing;
+    private final IncomingFlow flow;
     private final Router router;
     private final PendingReplies pending;
     private final HealthCollector health;
@@ -76,7 +88,7 @@ final class DeviceSession implements ConnectionListener {
         Topics topics = new Topics(device.cid(), device.uid());
         this.codec = new PayloadCodec(config.maxPayloadBytes());
         this.stamps = new Stamps(parts.clock());
-        this.workers = ThreadPools.commands("trin-command", Math.max(1, config.workers()), 1000);
+        this.workers = ThreadPools.commands("trin-command", Math.max(1, config.workers()), COMMAND_QUEUE);
         this.health = new HealthCollector(healthWorkers, config.healthTimeout());
         this.pending = new PendingReplies(Duration.ofSeconds(Math.max(1, config.replyTimeout())));
         this.backoff = new Backoff(Duration.ofSeconds(Math.max(1, config.reconnectMaxDelay())), Math::random);
@@ -84,8 +96,10 @@ final class DeviceSession implements ConnectionListener {
         String will = topics.outbound("0");
         this.connection = new BrokerConnection(() -> connectionOptions(topics, will), device.credentials(),
                 () -> parts.settings().current(), backoff, parts.counters(), this, thread, parts.clock());
+        this.flow = new IncomingFlow(this::waiting, this::owedLimit, IncomingFlow::acknowledgeByPaho, timer,
+                IncomingFlow.CHECK);
         this.publishing = new Publishing(connection::connectedClient, parts.outbox(), parts.counters(), thread,
-                () -> Math.max(1, this.config.maxInflight()));
+                () -> Math.max(1, this.config.maxInflight()), flow::drained);
         this.outgoing = new Outgoing(topics, codec, parts.outbox(), publishing, stamps, parts.counters());
         applyMessageSettings();
         this.reports = new Reports(timer, health, parts.reporters(), outgoing,
@@ -166,6 +180,7 @@ final class DeviceSession implements ConnectionListener {
         applyMessageSettings();
         reports.schedule();
         publishing.flush();
+        flow.drained(); // the outbox's capacity, and so the limit, may have grown
         Settings now = parts.settings().current();
         boolean newConnection = before.tls() != next.tls() || !Objects.equals(before.caFile(), next.caFile())
                 || before.connectTimeout() != next.connectTimeout()
@@ -211,17 +226,46 @@ final class DeviceSession implements ConnectionListener {
 
     @Override
     public void disconnected(String reason) {
+        flow.disconnected();
         publishing.disconnected();
         reports.cancel();
     }
 
+    /**
+     * Hands a message to a worker, or refuses it busy if none can take it, then acknowledges it, or holds
+     * its acknowledgement while too many replies are owed ({@link IncomingFlow}).
+     */
     @Override
-    public void arrived(String topic, byte[] payload, boolean retained) {
+    public void arrived(String topic, MqttMessage message, MqttAsyncClient client) {
+        IncomingFlow.Ack ack = flow.arrived(client, message);
+        if (ack == null) {
+            return;
+        }
+        byte[] payload = message.getPayload();
+        boolean retained = message.isRetained();
+        flow.started();
         try {
-            workers.execute(() -> router.handle(topic, payload, retained));
+            workers.execute(() -> {
+                try {
+                    router.handle(topic, payload, retained);
+                } finally {
+                    flow.finished();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            flow.finished();
             router.refuseBusy(topic, payload, retained);
         }
+        flow.taken(ack);
+    }
+
+    /** Messages waiting for the broker's confirmation. */
+    private int waiting() {
+        return publishing.waiting();
+    }
+
+    private int owedLimit() {
+        return Math.max(1, Math.min(OWED_LIMIT, config.outboxCapacity() / 4));
     }
 
     private ConnectionOptions connectionOptions(Topics topics, String willTopic) {

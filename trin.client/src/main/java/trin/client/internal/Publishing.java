@@ -45,6 +45,7 @@ final class Publishing {
     private final Counters counters;
     private final SessionThread thread;
     private final IntSupplier maxInflight;
+    private final Runnable drained;
     private final Object window = new Object();
     /** Outbox entries in flight, by sequence number. Guarded by {@code window}. */
     private final Set<Long> inflight = new HashSet<>();
@@ -56,14 +57,27 @@ final class Publishing {
     /** The session thread's list for {@link Outbox#pending}, reused. */
     private final List<Outbox.Entry> batch = new ArrayList<>();
 
-    /** @param connected the client while the session is connected, else null */
+    /**
+     * @param connected the client while the session is connected, else null
+     * @param drained told, outside every lock, each time the broker confirmed a message
+     */
     Publishing(Supplier<MqttAsyncClient> connected, Outbox outbox, Counters counters, SessionThread thread,
-            IntSupplier maxInflight) {
+            IntSupplier maxInflight, Runnable drained) {
         this.connected = connected;
         this.outbox = outbox;
         this.counters = counters;
         this.thread = thread;
         this.maxInflight = maxInflight;
+        this.drained = drained;
+    }
+
+    /** Messages not yet confirmed by the broker: the outbox's and those sent at once. Safe from any thread. */
+    int waiting() {
+        int sentAtOnce;
+        synchronized (window) {
+            sentAtOnce = direct.size();
+        }
+        return sentAtOnce + outbox.size();
     }
 
     /** Connected: hold the outbox, and replies, until the connect sequence is out. Session thread. */
@@ -220,6 +234,7 @@ final class Publishing {
         outbox.remove(seq);
         counters.sent.incrementAndGet();
         flushNow();
+        drained.run();
     }
 
     /** A message sent at once was confirmed: forgotten, on Paho's thread, with no hand-over. */
@@ -235,6 +250,7 @@ final class Publishing {
         if (!outbox.isEmpty()) {
             flush();
         }
+        drained.run();
     }
 
     /**

@@ -31,7 +31,9 @@
  * {@code MQTT Rec}, {@code MQTT Snd}, {@code MQTT Call}): Paho's connect task
  * and, per connection, its receiver, sender and callback
  * ({@link trin.client.internal.PahoThreads}). The callback thread only copies
- * messages into the command workers' queue.</li>
+ * messages into the command workers' queue and acknowledges them, or holds their
+ * acknowledgements while too many replies are owed
+ * ({@link trin.client.internal.IncomingFlow}); it never waits.</li>
  * <li>{@code trin-paho-close-N}: closes abandoned attempts' sockets and
  * clients, so that a Paho call that hangs never holds the session thread;
  * they end two seconds after their last close.</li>

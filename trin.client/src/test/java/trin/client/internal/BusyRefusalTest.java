@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import trin.api.command.Reply;
 import trin.testkit.Await;
 
-/** A command that finds every worker busy and the queue full is answered, not dropped. */
+/**
+ * A command that finds every worker busy and the queue full is answered, not dropped. At QoS 1 the broker
+ * holds what the gateway cannot take (IncomingFlow), so the queue fills only with commands the broker does
+ * not hold: QoS 0 ones, as here.
+ */
 class BusyRefusalTest {
 
     /** Gateway's queue of commands waiting for a worker. */
@@ -38,7 +42,9 @@ class BusyRefusalTest {
             gateway.command("app", "{\"c\":[0,\"b\",[\"block\"]]}");
             assertThat(blocked.await(20, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < QUEUE; i++) {
-                gateway.command("app", "{\"c\":[0,[\"queued\"]]}"); // no token: no reply to wait for
+                // no token: no reply to wait for; QoS 0: nothing the broker would hold back
+                gateway.platform.publish(ClientHarness.topic("app", "<", ClientHarness.SERVER),
+                        "{\"c\":[0,[\"queued\"]]}", 0, false);
             }
             Await.until("the queue to fill", ClientHarness.WAIT,
                     () -> gateway.client.status().counters().received() >= QUEUE + 1);

@@ -54,7 +54,7 @@ class RouterFuzzTest {
         PayloadCodec codec = new PayloadCodec(262_144);
         Counters counters = new Counters();
         Publishing publishing = new Publishing(() -> null, OUTBOX, counters,
-                new SessionThread(ThreadPools.scheduler("fuzz-session")), () -> 1);
+                new SessionThread(ThreadPools.scheduler("fuzz-session")), () -> 1, () -> { });
         Outgoing outgoing = new Outgoing(topics, codec, OUTBOX, publishing, new Stamps(Clock.systemUTC()), counters);
         outgoing.defaultQos(1);
         CommandHandler app = command -> {
