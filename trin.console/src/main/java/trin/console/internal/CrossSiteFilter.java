@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * browser shows (browsers send {@code Origin} with every cross-site POST), and
  * goes on. Every answer says it may be framed only by the console itself and
  * carries a content security policy that Felix's pages, with their inline
- * scripts, live with.
+ * scripts and eval, live with.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.name=trin.console.cross-site",
@@ -41,8 +41,12 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class CrossSiteFilter implements Filter {
 
     static final String WEB_CONSOLE_CONTEXT = "org.apache.felix.webconsole";
-    /** 'self' rather than 'none': the Web Console's licenses page shows a license in a frame of its own. */
-    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    /**
+     * Scripts and styles from the console only, but inline ones and eval allowed: Felix's pages have inline
+     * scripts, and the table sorter and the upload field they load use eval. Frames: 'self' rather than 'none',
+     * as the Web Console's licenses page shows a license in a frame of its own.
+     */
+    static final String CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
