@@ -31,9 +31,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import trin.testkit.Await;
 import trin.testkit.MqttProbe;
@@ -114,6 +111,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("tr-apps")).getText()).contains("my_app_id");
         assertThat(browser.findElement(By.id("tr-reporters")).getText()).contains("trin.health");
         Await.until("the CPU and memory plots with readings", WAIT, () -> points("cpu") > 0 && points("memory") > 0);
+        assertThat(Chromium.violations(browser)).as("the content security policy let everything run").isEmpty();
         assertThat(browser.findElements(By.cssSelector("script[src], link[href]")))
                 .as("every script and style sheet from this console, none from the internet").isNotEmpty()
                 .allSatisfy(e -> assertThat(URI.create(e.getAttribute(e.getTagName().equals("script") ? "src" : "href"))
@@ -144,6 +142,7 @@ class ConsoleBrowserIT {
     void givenPdrIntervalChangedOnTheConfigurationPage_thenTheNextReportsFollowAtTheNewInterval() throws Exception {
         browser.get(url("trin", password, "/system/console/configMgr/trin.client"));
         WebElement field = awaitElement(By.name("pdrInterval"));
+        assertThat(Chromium.violations(browser)).as("Felix's page within the content security policy").isEmpty();
         field.clear();
         field.sendKeys("3");
         probe.clear();
@@ -219,18 +218,7 @@ class ConsoleBrowserIT {
     // Browser helpers
 
     private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        try {
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", "--window-size=1280,1600",
-                    "--user-data-dir=" + Files.createTempDirectory(temp, "chromium"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Chromium.start(temp);
     }
 
     private static String url(String user, String pass, String path) {

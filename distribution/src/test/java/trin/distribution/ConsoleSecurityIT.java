@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,10 +43,11 @@ class ConsoleSecurityIT {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "correct-horse-battery-staple";
     private static final String EVIL = "http://evil.example";
     private static final String UPLOADED = "trin.test.uploaded";
     private static final String FORGED = "trin.test.forged";
+    private static final String BROWSER_UPLOADED = "trin.test.browser";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -50,10 +55,11 @@ class ConsoleSecurityIT {
 
     private static Distribution trin;
     private static ConsoleHttp console;
+    private static int httpPort;
 
     @BeforeAll
     static void startTrinWithAPasswordHashFromTheCommand() throws Exception {
-        int httpPort = Distribution.freePort();
+        httpPort = Distribution.freePort();
         trin = Distribution.copy(temp);
         Distribution.Result made = trin.toolWithInput(PASSWORD + "\n", "console-password", "--iterations", "50000");
         assertThat(made.exitCode()).as(made.output()).isZero();
@@ -159,6 +165,28 @@ class ConsoleSecurityIT {
 
     @Test
     @Order(6)
+    void givenTheBundlesPage_whenABundleIsUploadedThroughItInChromium_thenItIsInstalled() throws Exception {
+        Path jar = Files.write(temp.resolve("browser-upload.jar"), bundleJar(BROWSER_UPLOADED));
+        WebDriver browser = Chromium.start(temp);
+        try {
+            browser.get("http://trin:" + PASSWORD + "@127.0.0.1:" + httpPort + "/system/console/bundles");
+            Await.until("the install button", WAIT, () -> displayed(browser, By.className("installButton")));
+            assertThat(Chromium.violations(browser)).as("Felix's page within the content security policy").isEmpty();
+
+            browser.findElement(By.className("installButton")).click();
+            Await.until("the upload dialog", WAIT, () -> displayed(browser, By.id("uploadDialog")));
+            browser.findElement(By.cssSelector("#uploadDialog input[type=file]")).sendKeys(jar.toString());
+            browser.findElement(By.xpath("//button[normalize-space(.)='Install or Update']")).click();
+
+            Await.until("the bundle uploaded through the page", WAIT, () -> installed(BROWSER_UPLOADED));
+            assertThat(Chromium.violations(browser)).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
     void givenWrongPasswords_thenAfterFiveTheLoginsWait_429_whileTheOperatorsOpenLoginGoesOn() throws Exception {
         ConsoleHttp guesser = console.as("trin", "guess");
         for (int i = 1; i <= 5; i++) {
@@ -198,6 +226,14 @@ class ConsoleSecurityIT {
         try {
             return bundles().stream().anyMatch(b -> symbolicName.equals(b.path("symbolicName").asText()));
         } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static boolean displayed(WebDriver browser, By by) {
+        try {
+            return !browser.findElements(by).isEmpty() && browser.findElement(by).isDisplayed();
+        } catch (WebDriverException e) {
             return false;
         }
     }
