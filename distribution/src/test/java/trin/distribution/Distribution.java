@@ -177,11 +177,15 @@ final class Distribution implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
-        if (!tool.waitFor(60, TimeUnit.SECONDS)) {
-            tool.destroyForcibly();
-            throw new AssertionError("bin/trin " + String.join(" ", args) + " did not finish within 60 s");
+        try {
+            if (!tool.waitFor(60, TimeUnit.SECONDS)) {
+                tool.destroyForcibly();
+                throw new AssertionError("bin/trin " + String.join(" ", args) + " did not finish within 60 s");
+            }
+            return new Result(tool.exitValue(), Files.readString(out, UTF_8));
+        } finally {
+            Files.deleteIfExists(in);
         }
-        return new Result(tool.exitValue(), Files.readString(out, UTF_8));
     }
 
     record Result(int exitCode, String output) {
