@@ -7,11 +7,14 @@ import static trin.console.internal.ConsoleAuth.Outcome.MISSING;
 import static trin.console.internal.ConsoleAuth.Outcome.THROTTLED;
 import static trin.console.internal.ConsoleAuth.Outcome.WRONG;
 
+import java.lang.annotation.Annotation;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+
+import trin.testkit.LogCapture;
 
 class ConsoleAuthTest {
 
@@ -37,6 +40,36 @@ class ConsoleAuthTest {
         assertThat(auth.check(basic("trin"))).isEqualTo(WRONG);
         assertThat(auth.check(null)).isEqualTo(MISSING);
         assertThat(auth.check("Bearer abc")).isEqualTo(MISSING);
+    }
+
+    @Test
+    void givenTheOldSha256Hash_whenTheConsoleStarts_thenItsPasswordStillOpensIt_andAWarningSaysHowToUpgrade()
+            throws Exception {
+        ConsoleConfiguration config = new ConsoleConfiguration() {
+            @Override
+            public String passwordHash() {
+                return "{sha-256}fJyJSo9BV8jXnaQoY+5EIvU9Ky7dpXHhwlNHoWyGXAo="; // of "the password"
+            }
+
+            @Override
+            public String passwordFile() {
+                return "";
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ConsoleConfiguration.class;
+            }
+        };
+        try (LogCapture log = new LogCapture()) {
+            ConsoleAuth old = new ConsoleAuth(config, null);
+
+            assertThat(old.check(basic("trin:the password"))).isEqualTo(ALLOWED);
+            assertThat(old.check(basic("trin:the Password"))).isEqualTo(WRONG);
+            assertThat(log.linesContaining("WARN")).singleElement().satisfies(line -> assertThat(line)
+                    .contains("passwordHash").contains("bin/trin console-password").doesNotContain("fJyJSo9BV8"));
+            assertThat(log.text()).doesNotContain("the password").doesNotContain("the Password");
+        }
     }
 
     @Test
