@@ -66,7 +66,7 @@ class UpgradeRestartIT extends RuntimeTestSupport {
         platform.close();
         probe.close();
         probe = null;
-        trin.awaitLog("Upgrader - Updated bundle trin\\.client to ", WAIT);
+        trin.awaitLog("BundleSwap - Updated bundle trin\\.client to ", WAIT);
         Process first = trin.process();
         first.destroyForcibly();
         assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -16,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
 import jdk.security.jarsigner.JarSigner;
@@ -28,6 +29,8 @@ import jdk.security.jarsigner.JarSigner;
  * API ({@code jdk.security.jarsigner}), as {@code jarsigner} signs a release. Tests only.
  */
 public final class ReleaseKey {
+
+    private static final long JARSIGNER_TIMEOUT_SECONDS = 60;
 
     private final Path dir;
     private final String name;
@@ -102,6 +105,37 @@ public final class ReleaseKey {
             throw new IOException("cannot sign " + jar + " with " + name + ": " + e, e);
         }
         return target;
+    }
+
+    /**
+     * Signs {@code jar} in place with the {@code jarsigner} command of the running JDK, as the README
+     * tells an owner to: {@code jarsigner -keystore <name>.p12 <jar> <name>}.
+     */
+    public Path signWithJarsigner(Path jar) throws IOException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Path jarsigner = Files.isExecutable(bin.resolve("jarsigner")) ? bin.resolve("jarsigner")
+                : bin.resolve("jarsigner.exe");
+        Path log = Files.createTempFile("jarsigner", ".log");
+        Process process = new ProcessBuilder(jarsigner.toString(), "-keystore", keystore().toString(),
+                "-storepass", TestCertificates.PASSWORD, jar.toString(), name)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process.getOutputStream().close(); // never prompt
+        try {
+            if (!process.waitFor(JARSIGNER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("jarsigner did not finish in " + JARSIGNER_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("jarsigner failed (" + process.exitValue() + "): " + Files.readString(log));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running jarsigner", e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+        return jar;
     }
 
     private static void pem(Path file, String type, byte[] der) throws IOException {

@@ -52,6 +52,13 @@ class SignedJarsTest {
     }
 
     @Test
+    void givenAJarSignedWithTheJarsignerCommand_asTheReadmeSays_thenItPasses() throws Exception {
+        Path jar = owner.signWithJarsigner(bundle(dir.resolve("jarsigner.jar")));
+
+        assertThatCode(() -> SignedJars.verify(jar, "trin.client.jar", trust)).doesNotThrowAnyException();
+    }
+
+    @Test
     void givenTheTrustedKeyAsABarePublicKey_thenTheSameJarPasses() throws Exception {
         UpgradeTrust publicKey = UpgradeTrust.read(owner.publicKey().toString());
 
