@@ -38,6 +38,7 @@ final class UpgradeTrust {
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
     private static final List<String> KEY_ALGORITHMS = List.of("EC", "RSA", "EdDSA", "DSA");
     private static final long MAX_BYTES = 1 << 20;
+    private static final String ONLY_PUBLIC = "it must hold only the owner's CERTIFICATE or PUBLIC KEY";
 
     private final List<PublicKey> keys;
 
@@ -65,6 +66,10 @@ final class UpgradeTrust {
         } catch (IOException | RuntimeException e) {
             throw new Staging.Refused(PROPERTY + " " + file + " cannot be read: " + e);
         }
+        if (text.contains("PRIVATE KEY-----")) {
+            // Also an encrypted or legacy key the pattern below skips: a secret in the wrong place, never echoed.
+            throw new Staging.Refused(PROPERTY + " " + file + " holds a PRIVATE KEY: " + ONLY_PUBLIC);
+        }
         List<PublicKey> keys = new ArrayList<>();
         Matcher block = PEM.matcher(text);
         while (block.find()) {
@@ -87,7 +92,7 @@ final class UpgradeTrust {
         return false;
     }
 
-    /** How many keys are trusted, for the log. */
+    /** How many keys are trusted. */
     int size() {
         return keys.size();
     }
@@ -130,11 +135,7 @@ final class UpgradeTrust {
                 throw new Staging.Refused(PROPERTY + " " + file + ": a PUBLIC KEY that is not "
                         + String.join(", ", KEY_ALGORITHMS));
             }
-            default -> {
-                // A private key here would be a secret in the wrong place: say so, and never echo it.
-                throw new Staging.Refused(PROPERTY + " " + file + " holds a " + type
-                        + ": it must hold only the owner's CERTIFICATE or PUBLIC KEY");
-            }
+            default -> throw new Staging.Refused(PROPERTY + " " + file + " holds a " + type + ": " + ONLY_PUBLIC);
         }
     }
 }

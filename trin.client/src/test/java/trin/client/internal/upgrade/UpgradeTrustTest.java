@@ -95,6 +95,25 @@ class UpgradeTrustTest {
         assertThat(reason).doesNotContain(secret);
     }
 
+    @Test
+    void givenACertificateBesideAnEncryptedLegacyKey_thenItIsRefusedAsHoldingAPrivateKey() throws Exception {
+        Path both = Files.writeString(dir.resolve("with-key.pem"), Files.readString(owner.certificate())
+                + "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n"
+                + "-----END EC PRIVATE KEY-----\n");
+
+        assertThat(refusal(both.toString())).isEqualTo("upgradeTrust " + both + " holds a PRIVATE KEY: it must hold "
+                + "only the owner's CERTIFICATE or PUBLIC KEY");
+    }
+
+    @Test
+    void givenAnotherKindOfPem_thenItIsRefusedNamingIt() throws Exception {
+        Path request = Files.writeString(dir.resolve("request.pem"),
+                "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n");
+
+        assertThat(refusal(request.toString())).isEqualTo("upgradeTrust " + request + " holds a CERTIFICATE REQUEST: "
+                + "it must hold only the owner's CERTIFICATE or PUBLIC KEY");
+    }
+
     private static String refusal(String path) {
         Staging.Refused refused = catchThrowableOfType(() -> UpgradeTrust.read(path), Staging.Refused.class);
         assertThat(refused).as("refused").isNotNull();
