@@ -70,6 +70,11 @@ public final class Platform implements AutoCloseable {
      */
     static Platform start(List<Path> applications, Map<String, Map<String, ?>> configurations, Duration timeout,
             Duration startTimeout) throws Exception {
+        // The broker's own chatter (every packet at INFO) is not the application's: warnings only, unless set
+        System.setProperty("org.slf4j.simpleLogger.log.io.moquette",
+                System.getProperty("org.slf4j.simpleLogger.log.io.moquette", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty",
+                System.getProperty("org.slf4j.simpleLogger.log.io.netty", "warn"));
         Path dir = Files.createTempDirectory("trin-apptest-");
         List<AutoCloseable> started = new ArrayList<>();
         try {
