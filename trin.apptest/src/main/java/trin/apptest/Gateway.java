@@ -131,16 +131,18 @@ final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Whether every application bundle is active and, when it declares components, has registered its
-     * services: SCR registers a component's services once its references are satisfied.
+     * Whether every application bundle is active and, when it provides services (bnd writes
+     * {@code Provide-Capability: osgi.service} for a component's services), has registered one: SCR
+     * registers a component's services once its references are satisfied.
      */
     boolean applicationsReady() {
         for (Bundle bundle : applications) {
             if (bundle.getState() != Bundle.ACTIVE) {
                 return false;
             }
+            String provides = bundle.getHeaders("").get(Constants.PROVIDE_CAPABILITY);
             ServiceReference<?>[] services = bundle.getRegisteredServices();
-            if (bundle.getHeaders().get("Service-Component") != null && (services == null || services.length == 0)) {
+            if (provides != null && provides.contains("osgi.service") && (services == null || services.length == 0)) {
                 return false;
             }
         }
