@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -21,10 +15,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import trin.devbroker.KeyDirs;
 import trin.devbroker.SmartBroker;
 
 /**
@@ -46,8 +37,6 @@ public final class Platform implements AutoCloseable {
     /** The sender level of the server, {@code CID/UID/pid/</000000000000000}. */
     public static final String SERVER = "000000000000000";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPERATOR = "platform";
 
     private final Path dir;
     private final SmartBroker broker;
@@ -56,75 +45,12 @@ public final class Platform implements AutoCloseable {
     private final AtomicInteger tokens = new AtomicInteger();
     private volatile Duration timeout;
 
-    private Platform(Path dir, SmartBroker broker, Probe probe, Gateway gateway, Duration timeout) {
+    Platform(Path dir, SmartBroker broker, Probe probe, Gateway gateway, Duration timeout) {
         this.dir = dir;
         this.broker = broker;
         this.probe = probe;
         this.gateway = gateway;
         this.timeout = timeout;
-    }
-
-    /**
-     * Starts the broker, the framework with trin's bundles configured for it, and the applications;
-     * returns once the device has connected and the applications have registered their services.
-     */
-    static Platform start(List<Path> applications, Map<String, Map<String, ?>> configurations, Duration timeout,
-            Duration startTimeout) throws Exception {
-        // The broker's own chatter (every packet at INFO) is not the application's: warnings only, unless set
-        System.setProperty("org.slf4j.simpleLogger.log.io.moquette",
-                System.getProperty("org.slf4j.simpleLogger.log.io.moquette", "warn"));
-        System.setProperty("org.slf4j.simpleLogger.log.io.netty",
-                System.getProperty("org.slf4j.simpleLogger.log.io.netty", "warn"));
-        Path dir = Files.createTempDirectory("trin-apptest-");
-        List<AutoCloseable> started = new ArrayList<>();
-        try {
-            byte[] key = new byte[32];
-            SecureRandom random = new SecureRandom();
-            random.nextBytes(key);
-            byte[] secret = new byte[12];
-            random.nextBytes(secret);
-            String operatorPassword = HexFormat.of().formatHex(secret);
-
-            SmartBroker broker = SmartBroker.builder().start();
-            started.add(broker);
-            broker.addUser(OPERATOR, operatorPassword);
-            Probe probe = Probe.connect(broker.uri(), OPERATOR, operatorPassword, CID + "/#", CID + "/" + UID + "/");
-            started.add(probe);
-            // registered once the probe listens, so that the device's connect event cannot go unseen
-            broker.register(CID, UID, key);
-
-            Gateway gateway = Gateway.start(dir.resolve("framework"));
-            started.add(gateway);
-            Path keys = KeyDirs.provision(dir.resolve("keys"), CID, key);
-            gateway.configure("trin.crypto", Map.of("keyDir", keys.toString()));
-            gateway.configure("trin.hw.linux", Map.of("uid", UID));
-            Map<String, Object> client = new LinkedHashMap<>();
-            client.put("host", "127.0.0.1");
-            client.put("port", broker.port());
-            client.put("settingsFile", dir.resolve("trinmqtt.ini").toString());
-            client.put("outboxDir", dir.resolve("outbox").toString());
-            client.put("reconnectMaxDelay", 2);
-            client.put("actionDelay", 0);
-            gateway.configure("trin.client", client);
-            configurations.forEach(gateway::configure);
-
-            Platform platform = new Platform(dir, broker, probe, gateway, timeout);
-            int from = probe.next();
-            gateway.startTrinAndApplications(applications);
-            platform.awaitConnect(from, startTimeout);
-            platform.awaitApplications(startTimeout);
-            return platform;
-        } catch (Exception | Error e) {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            delete(dir);
-            throw e;
-        }
     }
 
     /** How long each {@code await} waits: 10 s unless set. */
@@ -195,14 +121,7 @@ public final class Platform implements AutoCloseable {
      * @param args its arguments
      */
     public void send(String appId, String token, String name, Object... args) {
-        List<Object> command = new ArrayList<>();
-        command.add(name);
-        command.addAll(Arrays.asList(args));
-        List<Object> c = new ArrayList<>();
-        c.add(0);
-        c.add(token);
-        c.add(command);
-        probe.publish(topic(appId, "<", SERVER), json(Map.of("c", c)));
+        probe.publish(topic(appId, "<", SERVER), Wire.command(token, name, args));
     }
 
     /**
@@ -219,14 +138,7 @@ public final class Platform implements AutoCloseable {
 
     private CommandReply awaitReply(int from, String appId, String token) {
         String topic = topic(appId, ">", token);
-        return probe.<CommandReply>await(from, m -> {
-            if (!m.topic().equals(topic)) {
-                return Optional.empty();
-            }
-            List<?> x = (List<?>) ((Map<?, ?>) parse(m)).get("x");
-            return Optional.of(new CommandReply(m.topic(), m.text(), ((Number) x.get(1)).intValue(),
-                    x.size() > 2 ? x.get(2) : null));
-        }, timeout, "reply on " + appId + "/>/" + token);
+        return probe.await(from, m -> Wire.reply(m, topic), timeout, "reply on " + appId + "/>/" + token);
     }
 
     // Events and data
@@ -270,20 +182,8 @@ public final class Platform implements AutoCloseable {
 
     private AppEvent awaitEvent(int from, String appId, String what, Predicate<AppEvent> condition) {
         String topic = topic(appId, ">");
-        return probe.<AppEvent>await(from, m -> {
-            if (!m.topic().equals(topic) || !(parse(m) instanceof Map<?, ?> payload && payload.get("e") != null)) {
-                return Optional.empty();
-            }
-            for (Object item : (List<?>) ((List<?>) payload.get("e")).get(1)) {
-                List<?> event = (List<?>) item;
-                AppEvent candidate = new AppEvent(((Number) event.get(1)).intValue(),
-                        event.size() > 2 ? String.valueOf(event.get(2)) : "", m);
-                if (condition.test(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-            return Optional.empty();
-        }, timeout, what + " on " + appId + "/>");
+        return probe.await(from, m -> Wire.events(m, topic).stream().filter(condition).findFirst(), timeout,
+                what + " on " + appId + "/>");
     }
 
     /**
@@ -296,13 +196,7 @@ public final class Platform implements AutoCloseable {
      */
     public Object awaitData(String appId, Predicate<Object> condition) {
         String topic = topic(appId, ">");
-        return probe.<Object>await(0, m -> {
-            if (m.topic().equals(topic) && parse(m) instanceof Map<?, ?> payload && payload.get("d") != null) {
-                Object data = ((List<?>) payload.get("d")).get(1);
-                return condition.test(data) ? Optional.of(data) : Optional.empty();
-            }
-            return Optional.empty();
-        }, timeout, "matching data on " + appId + "/>");
+        return probe.await(0, m -> Wire.data(m, topic).filter(condition), timeout, "matching data on " + appId + "/>");
     }
 
     // Health
@@ -323,13 +217,8 @@ public final class Platform implements AutoCloseable {
             throw new AssertionError("pub_full_data failed: " + reply.payload());
         }
         String topic = topic("0", ">");
-        Map<String, Object> report = probe.<Map<String, Object>>await(from, m -> {
-            if (m.topic().equals(topic) && parse(m) instanceof Map<?, ?> payload && payload.get("d") != null
-                    && ((List<?>) payload.get("d")).get(1) instanceof Map<?, ?> data && !data.containsKey("settings")) {
-                return Optional.of((Map<String, Object>) data);
-            }
-            return Optional.empty();
-        }, timeout, "health report on 0/> after pub_full_data");
+        Map<String, Object> report = probe.await(from, m -> Wire.healthReport(m, topic), timeout,
+                "health report on 0/> after pub_full_data");
         Object part = report.get(reporter);
         if (!(part instanceof Map<?, ?>)) {
             throw new AssertionError("no part '" + reporter + "' in the health report; its keys: " + report.keySet()
@@ -411,7 +300,7 @@ public final class Platform implements AutoCloseable {
         return probe.messages();
     }
 
-    private void awaitConnect(int from, Duration within) {
+    void awaitConnect(int from, Duration within) {
         String topic = topic("0", ">");
         try {
             probe.awaitMessage(from, m -> m.topic().equals(topic) && m.text().contains(",102,"), within,
@@ -421,7 +310,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void awaitApplications(Duration within) throws InterruptedException {
+    void awaitApplications(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!gateway.applicationsReady()) {
             if (System.nanoTime() > deadline) {
@@ -430,22 +319,6 @@ public final class Platform implements AutoCloseable {
                         + gateway.bundleStates());
             }
             Thread.sleep(20); // polls a framework state; no event to wait on from outside
-        }
-    }
-
-    private static Object parse(Message message) {
-        try {
-            return JSON.readValue(message.text(), Object.class);
-        } catch (JsonProcessingException e) {
-            return message.text();
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + value, e);
         }
     }
 
@@ -461,7 +334,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(file);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import trin.devbroker.KeyDirs;
+import trin.devbroker.SmartBroker;
 
 /**
  * A JUnit 5 extension that runs the application under test on a real gateway: before the test
@@ -53,6 +58,7 @@ public final class TrinGateway implements BeforeAllCallback, AfterAllCallback, P
     private static final Namespace NAMESPACE = Namespace.create(TrinGateway.class);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String OPERATOR = "platform";
 
     private final List<Path> bundles = new ArrayList<>();
     private final Map<String, Map<String, ?>> configurations = new LinkedHashMap<>();
@@ -99,7 +105,7 @@ public final class TrinGateway implements BeforeAllCallback, AfterAllCallback, P
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         List<Path> jars = bundles.isEmpty() ? defaultBundles() : bundles;
-        Platform platform = Platform.start(jars, configurations, timeout, START_TIMEOUT);
+        Platform platform = start(jars, configurations, timeout, START_TIMEOUT);
         context.getStore(NAMESPACE).put(Platform.class, (ExtensionContext.Store.CloseableResource) platform::close);
         context.getStore(NAMESPACE).put(Platform.class.getName(), platform);
     }
@@ -122,6 +128,69 @@ public final class TrinGateway implements BeforeAllCallback, AfterAllCallback, P
                     + "class; register it on the class (@ExtendWith or a static @RegisterExtension field)");
         }
         return platform;
+    }
+
+    /**
+     * Starts the broker, the framework with trin's bundles configured for it, and the applications;
+     * returns once the device has connected and the applications have registered their services.
+     */
+    private static Platform start(List<Path> applications, Map<String, Map<String, ?>> configurations, Duration timeout,
+            Duration startTimeout) throws Exception {
+        // The broker's own chatter (every packet at INFO) is not the application's: warnings only, unless set
+        System.setProperty("org.slf4j.simpleLogger.log.io.moquette",
+                System.getProperty("org.slf4j.simpleLogger.log.io.moquette", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty",
+                System.getProperty("org.slf4j.simpleLogger.log.io.netty", "warn"));
+        Path dir = Files.createTempDirectory("trin-apptest-");
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            byte[] key = new byte[32];
+            SecureRandom random = new SecureRandom();
+            random.nextBytes(key);
+            byte[] secret = new byte[12];
+            random.nextBytes(secret);
+            String operatorPassword = HexFormat.of().formatHex(secret);
+
+            SmartBroker broker = SmartBroker.builder().start();
+            started.add(broker);
+            broker.addUser(OPERATOR, operatorPassword);
+            Probe probe = Probe.connect(broker.uri(), OPERATOR, operatorPassword, Platform.CID + "/#", Platform.CID + "/" + Platform.UID + "/");
+            started.add(probe);
+            // registered once the probe listens, so that the device's connect event cannot go unseen
+            broker.register(Platform.CID, Platform.UID, key);
+
+            Gateway gateway = Gateway.start(dir.resolve("framework"));
+            started.add(gateway);
+            Path keys = KeyDirs.provision(dir.resolve("keys"), Platform.CID, key);
+            gateway.configure("trin.crypto", Map.of("keyDir", keys.toString()));
+            gateway.configure("trin.hw.linux", Map.of("uid", Platform.UID));
+            Map<String, Object> client = new LinkedHashMap<>();
+            client.put("host", "127.0.0.1");
+            client.put("port", broker.port());
+            client.put("settingsFile", dir.resolve("trinmqtt.ini").toString());
+            client.put("outboxDir", dir.resolve("outbox").toString());
+            client.put("reconnectMaxDelay", 2);
+            client.put("actionDelay", 0);
+            gateway.configure("trin.client", client);
+            configurations.forEach(gateway::configure);
+
+            Platform platform = new Platform(dir, broker, probe, gateway, timeout);
+            int from = probe.next();
+            gateway.startTrinAndApplications(applications);
+            platform.awaitConnect(from, startTimeout);
+            platform.awaitApplications(startTimeout);
+            return platform;
+        } catch (Exception | Error e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            Platform.delete(dir);
+            throw e;
+        }
     }
 
     /** The bundles of {@value #BUNDLE_PROPERTY}, or the one jar in {@code target/}. */
