@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Paho acknowledges nothing by itself ({@code setManualAcks}): a QoS 1 or 2
  * message is acknowledged as soon as it has been taken (handed to a worker, or
- * refused busy), unless the replies owed have reached the limit: commands
+ * refused busy), unless the replies owed are within {@link #BURST} of the limit: commands
  * taken and not finished, and messages the broker has not yet confirmed (the
  * outbox and what was sent at once). Then its acknowledgement is held, and the
  * acknowledgements of everything after it, in order. A broker sends a client
@@ -146,7 +146,7 @@ final class IncomingFlow {
         if (ack == NONE) {
             return;
         }
-        if (held.isEmpty() && owed() < limit.getAsInt()) {
+        if (held.isEmpty() && owed() + BURST <= limit.getAsInt()) {
             send(ack);
             return;
         }
@@ -196,17 +196,16 @@ final class IncomingFlow {
     }
 
     /**
-     * Sends the oldest held acknowledgements, one for every {@link #BURST} replies of room (at least one while
-     * there is room), in order, under the lock so that no acknowledgement overtakes another. Paho only queues
-     * them for its sender.
+     * Sends the oldest held acknowledgements, one for every {@link #BURST} replies of room, in order, under the
+     * lock so that no acknowledgement overtakes another. Paho only queues them for its sender.
      */
     private void release() {
         int room = limit.getAsInt() - owed();
-        if (room <= 0 || held.isEmpty()) {
+        if (room < BURST || held.isEmpty()) {
             return;
         }
         Iterator<Ack> oldest = held.iterator();
-        for (int n = (room + BURST - 1) / BURST; n > 0 && oldest.hasNext(); n--) {
+        for (int n = room / BURST; n > 0 && oldest.hasNext(); n--) {
             Ack next = oldest.next();
             oldest.remove();
             send(next);

@@ -180,7 +180,9 @@ class CommandFaultTest {
             assertThat(doubled).isZero();
             assertThat(codes.keySet()).as("reply codes: none refused busy").isSubsetOf(0, -6);
             assertThat(gateway.client.status().counters().dropped()).as("outbox drops").isZero();
-            assertThat(deepest).as("outbox depth").isLessThanOrEqualTo(2 * DeviceSession.OWED_LIMIT);
+            // The limit, plus what Mosquitto 2.0 sends past its window for acknowledgements on their way: bounded,
+            // and far below the outbox's capacity (10,000), whatever the machine's speed.
+            assertThat(deepest).as("outbox depth").isLessThanOrEqualTo(4 * DeviceSession.OWED_LIMIT);
             assertThat(heapAfter - heapBefore).as("heap growth after GC, KiB").isLessThan(32 * 1024);
             assertThat(holds).as("times the gateway held back what arrived: the replies were the bottleneck")
                     .isPositive();

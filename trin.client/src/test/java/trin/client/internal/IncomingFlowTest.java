@@ -44,6 +44,15 @@ class IncomingFlowTest {
     }
 
     @Test
+    void givenRoomForLessThanOneBurst_whenAMessageIsTaken_thenItsAcknowledgementIsHeld() {
+        waiting.set(LIMIT - IncomingFlow.BURST + 1);
+        flow.taken(flow.arrived(null, message(1, 1, false)));
+
+        assertThat(acknowledged).isEmpty();
+        assertThat(flow.held()).isEqualTo(1);
+    }
+
+    @Test
     void givenAQosZeroMessage_whenTaken_thenNothingIsSentOrHeld() {
         waiting.set(LIMIT);
         IncomingFlow.Ack ack = flow.arrived(null, message(0, 0, false));
@@ -63,7 +72,11 @@ class IncomingFlowTest {
         assertThat(acknowledged).isEmpty();
         assertThat(flow.held()).isEqualTo(5);
 
-        waiting.set(LIMIT - 1); // room for one reply: one acknowledgement, which may bring a burst
+        waiting.set(LIMIT - IncomingFlow.BURST + 1); // less room than one acknowledgement may bring
+        flow.drained();
+        assertThat(acknowledged).isEmpty();
+
+        waiting.set(LIMIT - IncomingFlow.BURST); // room for one burst: one acknowledgement
         flow.drained();
         assertThat(acknowledged).containsExactly(1);
 
@@ -82,8 +95,8 @@ class IncomingFlowTest {
     void givenAcknowledgementsHeld_whenANewMessageFindsRoom_thenItStillWaitsBehindThem() {
         waiting.set(LIMIT);
         flow.taken(flow.arrived(null, message(1, 1, false)));
-        waiting.set(LIMIT - 1);
-        // room for one: the held one goes first, the new one waits behind it until there is room again
+        waiting.set(LIMIT - IncomingFlow.BURST);
+        // room for one burst: the held one goes first, the new one waits behind it until there is room again
         flow.taken(flow.arrived(null, message(2, 1, false)));
 
         assertThat(acknowledged).containsExactly(1);
@@ -94,7 +107,7 @@ class IncomingFlowTest {
 
     @Test
     void givenCommandsRunning_whenTheyFinish_thenTheyNoLongerCountAsOwed() {
-        for (int i = 0; i < LIMIT; i++) {
+        for (int i = 0; i < LIMIT - IncomingFlow.BURST + 1; i++) {
             flow.started();
         }
         flow.taken(flow.arrived(null, message(1, 1, false)));
@@ -102,7 +115,7 @@ class IncomingFlowTest {
 
         flow.finished();
         assertThat(acknowledged).containsExactly(1);
-        assertThat(flow.owed()).isEqualTo(LIMIT - 1);
+        assertThat(flow.owed()).isEqualTo(LIMIT - IncomingFlow.BURST);
     }
 
     @Test
