@@ -161,20 +161,31 @@ final class Distribution implements AutoCloseable {
 
     /** Runs {@code bin/trin <args>} as a tool, without a terminal, and returns its exit code and output. */
     Result tool(String... args) throws IOException, InterruptedException {
+        return toolWithInput(null, args);
+    }
+
+    /** As {@link #tool}, with {@code input} on its standard input (nothing when null). */
+    Result toolWithInput(String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/trin").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home.getParent(), "tool", ".out");
+        Path in = Files.createTempFile(home.getParent(), "tool", ".in");
+        Files.writeString(in, input == null ? "" : input, UTF_8);
         Process tool = new ProcessBuilder(command)
                 .directory(home.getParent().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(input == null ? new File("/dev/null") : in.toFile()))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
-        if (!tool.waitFor(60, TimeUnit.SECONDS)) {
-            tool.destroyForcibly();
-            throw new AssertionError("bin/trin " + String.join(" ", args) + " did not finish within 60 s");
+        try {
+            if (!tool.waitFor(60, TimeUnit.SECONDS)) {
+                tool.destroyForcibly();
+                throw new AssertionError("bin/trin " + String.join(" ", args) + " did not finish within 60 s");
+            }
+            return new Result(tool.exitValue(), Files.readString(out, UTF_8));
+        } finally {
+            Files.deleteIfExists(in);
         }
-        return new Result(tool.exitValue(), Files.readString(out, UTF_8));
     }
 
     record Result(int exitCode, String output) {

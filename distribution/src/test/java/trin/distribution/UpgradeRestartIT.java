@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import trin.devbroker.KeyDirs;
 import trin.devbroker.SmartBroker;
 import trin.testkit.MqttProbe;
+import trin.testkit.ReleaseKey;
 
 /**
  * An {@code upgrade_client} whose trial outlives the JVM: the gateway is killed ({@code kill -9}) while the
@@ -32,6 +33,7 @@ class UpgradeRestartIT extends RuntimeTestSupport {
             throws Exception {
         platform = SmartBroker.builder().start().register(CID, UID, KEY).addUser("platform", "secret");
         Path upgrades = Files.createDirectories(temp.resolve("upgrades"));
+        ReleaseKey owner = ReleaseKey.generate(temp.resolve("keys"), "owner");
         trin = Distribution.copy(temp);
         trin.platformLayout()
                 .set("trin.client.cfg", "host", "127.0.0.1")
@@ -39,6 +41,7 @@ class UpgradeRestartIT extends RuntimeTestSupport {
                 .set("trin.client.cfg", "settingsFile", temp.resolve("trinmqtt.ini").toString())
                 .set("trin.client.cfg", "reconnectMaxDelay", "1")
                 .set("trin.client.cfg", "upgradeLocation", upgrades.toString())
+                .set("trin.client.cfg", "upgradeTrust", owner.certificate().toString())
                 .set("trin.client.cfg", "upgradeRollbackAfter", Integer.toString(TRIAL_SECONDS))
                 .set("trin.crypto.cfg", "keyDir", KeyDirs.provision(temp.resolve("key"), CID, KEY).toString())
                 .set("trin.hw.linux.cfg", "uid", UID)
@@ -47,11 +50,11 @@ class UpgradeRestartIT extends RuntimeTestSupport {
         String connected = "^\\[INFO\\] BrokerConnection - Connected to tcp://127.0.0.1:" + platform.port() + " as "
                 + UID + " in \\d+ ms$";
         trin.awaitLog(connected, START);
-        // The new jar: the client as shipped (the point is the trial, not what is in it)
+        // The new jar: the client as shipped, signed by the owner (the point is the trial, not what is in it)
         try (Stream<Path> jars = Files.list(trin.home().resolve("bundle"))) {
             Path shipped = jars.filter(p -> p.getFileName().toString().startsWith("trin.client-")).findFirst()
                     .orElseThrow();
-            Files.copy(shipped, upgrades.resolve("trin.client.jar"));
+            owner.sign(Files.copy(shipped, upgrades.resolve("trin.client.jar")));
         }
         String events = CID + "/" + UID + "/0/>";
         probe = MqttProbe.builder(platform.uri()).credentials("platform", "secret").subscribe(CID + "/#").connect();
@@ -63,7 +66,7 @@ class UpgradeRestartIT extends RuntimeTestSupport {
         platform.close();
         probe.close();
         probe = null;
-        trin.awaitLog("Upgrader - Updated bundle trin\\.client to ", WAIT);
+        trin.awaitLog("BundleSwap - Updated bundle trin\\.client to ", WAIT);
         Process first = trin.process();
         first.destroyForcibly();
         assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -190,7 +190,7 @@ public class BundlesIT extends TrinTestSupport {
         // The names DESIGN.md makes part of the user interface.
         assertTrue(attributes.get("trin.client").toString(), attributes.get("trin.client").containsAll(List.of(
                 "host", "port", "tls", "caFile", "keepAlive", "cleanSession", "defaultQos", "pdrInterval",
-                "useRtc", "trustedSenders", "settingsFile", "upgradeLocation", "trustEmptySender")));
+                "useRtc", "trustedSenders", "settingsFile", "upgradeLocation", "upgradeTrust", "trustEmptySender")));
         assertTrue(attributes.get("trin.crypto").containsAll(List.of("keyDir", "registrationUrl")));
         assertTrue(attributes.get("trin.hw.linux").containsAll(List.of("uid", "modelId")));
     }

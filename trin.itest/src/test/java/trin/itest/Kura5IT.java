@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -57,7 +59,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class Kura5IT extends Kura5Support {
 
     /** The configuration PIDs of the deployment package's bundles. */
-    private static final Set<String> PIDS = Set.of("trin.client", "trin.crypto", "trin.health", "trin.hw.linux",
+    private static final Set<String> PIDS = Set.of("trin.kura", "trin.client", "trin.crypto", "trin.health", "trin.hw.linux",
             "trin.hw.raspberrypi", "trin.hw.raspberrypi.health");
 
     /** The AD types Kura's metatype reader accepts (its Tscalar); any other fails the whole file there. */
@@ -178,6 +180,46 @@ public class Kura5IT extends Kura5Support {
 
         examples.uninstall();
         assertFalse(configurables().containsKey("trin.examples.sample"));
+    }
+
+    /**
+     * An application made from trin's archetype (trin.app.itest generates and builds it) brings its own
+     * deployment package: installed after trin's, as Kura's UI would, its bundle runs, answers on the
+     * device, and its configuration PID is offered to Kura, although trin.kura's configuration names it nowhere.
+     */
+    @Test
+    public void givenAnApplicationsOwnDeploymentPackage_whenInstalledAfterTrins_thenItAnswers_andItsPidIsConfigurableInKura()
+            throws Exception {
+        Platform platform = connectedDevice();
+        String pid = "com.example.myapp";
+        assertFalse(configurables().containsKey(pid));
+
+        DeploymentPackage app;
+        try (InputStream in = Files.newInputStream(applicationDp())) {
+            app = service(DeploymentAdmin.class).installDeploymentPackage(in);
+        }
+
+        assertEquals(pid, app.getName());
+        assertEquals(1, app.getBundleInfos().length);
+        assertEquals(Bundle.ACTIVE, bundle(pid).getState());
+        await(() -> "configurables " + configurables().keySet(), () -> configurables().containsKey(pid));
+        assertEquals(pid, configurables().get(pid).getProperty(Constants.SERVICE_PID));
+        checkAsKuraReadsIt(pid, bundle(pid).getEntry("OSGI-INF/metatype/" + pid + ".xml"));
+        assertEquals("abc", platform.awaitAnswer(Platform.resultIs("abc"), "my_app", "echo", "abc").path(2).asText());
+
+        app.uninstall();
+        assertFalse(configurables().containsKey(pid));
+    }
+
+    /** The generated application's .dp, which trin.app.itest leaves behind (trin.itest.applicationDp). */
+    private static Path applicationDp() {
+        String path = System.getProperty("trin.itest.applicationDp");
+        Path dp = path == null ? null : Path.of(path);
+        if (dp == null || !Files.isRegularFile(dp)) {
+            throw new IllegalStateException("no application deployment package at " + path
+                    + ": trin.app.itest's ArchetypeIT makes it (mvn verify -pl trin.itest -am)");
+        }
+        return dp;
     }
 
     /**

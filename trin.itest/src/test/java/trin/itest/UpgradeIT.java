@@ -32,13 +32,17 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import trin.testkit.JarEdits;
 import trin.testkit.MqttProbe;
+import trin.testkit.ReleaseKey;
 
 /**
  * {@code upgrade_client} updates every trin bundle in place from {@code upgradeLocation} and refreshes
  * them: the reply goes out first, the session comes back, in the same framework and JVM. A new client
  * that cannot resolve, or that resolves but never connects, is replaced by the previous one by itself;
- * a jar that does not match its published SHA-256 is refused before anything changes.
+ * a jar that does not match its published SHA-256, or that the owner's key (configuration {@code upgradeTrust})
+ * did not sign, entry by entry, is refused before anything changes. The jars are signed in the test, with a key
+ * made there ({@link ReleaseKey}), as an owner signs a release.
  *
  * <p>The refresh restarts every bundle wired to a trin bundle. This test (and {@link TrinTestSupport},
  * {@link Platform}) therefore never uses a {@code trin.api} type: the probe running it must not be
@@ -52,6 +56,9 @@ public class UpgradeIT extends TrinTestSupport {
     private static final int UPGRADED = 104;
     private static final int ROLLED_BACK = 105;
 
+    /** Refused upgrades asked so far in this test: each gets tokens of its own. */
+    private int attempts;
+
     /** Mosquitto: this test restarts the session while QoS 1 messages flow (see {@link Platform#onMosquitto()}). */
     @Override
     protected Platform startPlatform() throws Exception {
@@ -63,15 +70,17 @@ public class UpgradeIT extends TrinTestSupport {
     public void givenJarsInTheUpgradeLocation_whenTheServerSendsUpgradeClient_thenTheBundlesAreUpdatedInPlace()
             throws Exception {
         Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
-        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString()));
+        ReleaseKey owner = ReleaseKey.generate(dir().resolve("release-keys"), "owner");
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(),
+                "upgradeTrust", owner.certificate().toString()));
         installExamples();
         assertProbeNotWiredToTrin();
         Map<String, Long> ids = new TreeMap<>();
         Map<String, Long> modified = new TreeMap<>();
         for (Bundle bundle : trinBundles()) {
             // The upgrader loads <upgradeLocation>/<bundle-symbolic-name>.jar.
-            Path jar = Files.copy(jar(bundle.getSymbolicName()), upgrades.resolve(bundle.getSymbolicName() + ".jar"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Path jar = owner.sign(Files.copy(jar(bundle.getSymbolicName()),
+                    upgrades.resolve(bundle.getSymbolicName() + ".jar"), StandardCopyOption.REPLACE_EXISTING));
             // Published as sha256sum writes it: checked, and matching.
             Files.writeString(upgrades.resolve(jar.getFileName() + ".sha256"), sha256(jar) + "  " + jar.getFileName());
             ids.put(bundle.getSymbolicName(), bundle.getBundleId());
@@ -142,8 +151,10 @@ public class UpgradeIT extends TrinTestSupport {
     public void givenAJarThatDoesNotMatchItsSha256_whenTheServerSendsUpgradeClient_thenItIsRefusedAndNothingChanges()
             throws Exception {
         Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
-        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString()));
-        Path jar = Files.copy(jar("trin.client"), upgrades.resolve("trin.client.jar"));
+        ReleaseKey owner = ReleaseKey.generate(dir().resolve("release-keys"), "owner");
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(),
+                "upgradeTrust", owner.certificate().toString()));
+        Path jar = owner.sign(Files.copy(jar("trin.client"), upgrades.resolve("trin.client.jar")));
         Files.writeString(upgrades.resolve("trin.client.jar.sha256"), "0".repeat(64) + "  trin.client.jar\n");
         long modified = bundle("trin.client").getLastModified();
 
@@ -159,6 +170,82 @@ public class UpgradeIT extends TrinTestSupport {
         assertEquals(Bundle.ACTIVE, bundle("trin.client").getState());
     }
 
+    @Test
+    public void givenJarsTheOwnerDidNotSign_whenTheServerSendsUpgradeClient_thenEachIsRefusedAndNothingChanges()
+            throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        Path keys = dir().resolve("release-keys");
+        // Configured before the owner's certificate is there: a trust file that cannot be read.
+        Path trust = keys.resolve("owner.pem");
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(),
+                "upgradeTrust", trust.toString()));
+        Path client = upgrades.resolve("trin.client.jar");
+        Path release = dir().resolve("release.jar");
+        Files.copy(jar("trin.client"), release);
+        Files.copy(release, client);
+        long modified = bundle("trin.client").getLastModified();
+
+        assertRefused(platform, client, modified, "NAC upgrade refused: upgradeTrust " + trust
+                + " cannot be read: java.nio.file.NoSuchFileException: " + trust);
+
+        ReleaseKey owner = ReleaseKey.generate(keys, "owner");
+        ReleaseKey stranger = ReleaseKey.generate(keys, "stranger");
+        assertRefused(platform, client, modified, "NAC upgrade refused: trin.client.jar is not signed");
+        stranger.sign(release, client);
+        assertRefused(platform, client, modified, "NAC upgrade refused: trin.client.jar is signed by CN=stranger");
+        Path signed = owner.sign(release);
+        JarEdits.withEntryAdded(signed, client, "trin/client/internal/Added.class", new byte[] {(byte) 0xca});
+        assertRefused(platform, client, modified, "NAC upgrade refused: trin.client.jar holds "
+                + "trin/client/internal/Added.class not signed: added after signing");
+        String firstClass = JarEdits.firstClass(signed);
+        JarEdits.withEntryChanged(signed, client, firstClass, new byte[] {(byte) 0xca, (byte) 0xfe});
+        assertRefused(platform, client, modified,
+                "NAC upgrade refused: trin.client.jar was changed after it was signed: ");
+        JarEdits.withoutSignature(signed, client);
+        assertRefused(platform, client, modified, "NAC upgrade refused: trin.client.jar is not signed");
+
+        // The owner's own jar, through the same session: past every check (and kept as it is, being the same).
+        Files.copy(signed, client, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(upgrades.resolve("trin.client.jar.sha256"), sha256(client) + "  trin.client.jar\n");
+        assertEquals("[0,0,\"OK. Upgrading the client.\"]", platform.call("0", "signed", "upgrade_client").toString());
+        platform.awaitMessages(m -> Platform.isEvent(m, UPGRADED), 1);
+    }
+
+    @Test
+    public void givenNoUpgradeTrust_whenTheServerSendsUpgradeClient_thenItIsRefusedSayingWhy() throws Exception {
+        Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString()));
+        Path client = ReleaseKey.generate(dir().resolve("release-keys"), "owner")
+                .sign(Files.copy(jar("trin.client"), upgrades.resolve("trin.client.jar")));
+        long modified = bundle("trin.client").getLastModified();
+
+        assertRefused(platform, client, modified, "NAC upgrade refused: no upgradeTrust configured: upgrades are "
+                + "installed only when signed by a key the gateway trusts");
+    }
+
+    /**
+     * Publishes the jar's SHA-256 beside it (the download is intact: only the signature is wrong), sends
+     * {@code upgrade_client}, and checks the refusal and that nothing changed: the same session, the same
+     * client bundle, active, and nothing left staged in its data area.
+     */
+    private void assertRefused(Platform platform, Path jar, long modified, String reason) throws Exception {
+        Files.writeString(jar.resolveSibling(jar.getFileName() + ".sha256"), sha256(jar) + "  " + jar.getFileName());
+        int goodbyes = platform.goodbyes().size();
+        int attempt = ++attempts;
+
+        JsonNode reply = platform.call("0", "up-" + attempt, "upgrade_client");
+
+        assertEquals(reply.toString(), -18, reply.path(1).asInt());
+        assertTrue(reply + " starts with " + reason, reply.path(2).asText().startsWith(reason));
+        assertEquals(true, platform.call("0", "after-" + attempt, "get", "connected").path(2).asBoolean());
+        assertEquals(goodbyes, platform.goodbyes().size());
+        Bundle client = bundle("trin.client");
+        assertEquals(modified, client.getLastModified());
+        assertEquals(Bundle.ACTIVE, client.getState());
+        Path staged = client.getBundleContext().getDataFile("upgrade").toPath().resolve("staged");
+        assertTrue("nothing staged in " + staged, !Files.exists(staged));
+    }
+
     /**
      * Sends {@code upgrade_client} with a broken client in the upgrade location (a bundle {@code trin.client}
      * 99.0.0 with one more header), and waits for the rollback's event (105). Checks that the previous client
@@ -166,9 +253,11 @@ public class UpgradeIT extends TrinTestSupport {
      */
     private String upgradeToBrokenClient(int rollbackAfter, String header, String value) throws Exception {
         Path upgrades = Files.createDirectories(dir().resolve("upgrades"));
-        Platform platform = connectedDevice(
-                Map.of("upgradeLocation", upgrades.toString(), "upgradeRollbackAfter", rollbackAfter));
-        bundleJar(upgrades.resolve("trin.client.jar"), header, value);
+        ReleaseKey owner = ReleaseKey.generate(dir().resolve("release-keys"), "owner");
+        Platform platform = connectedDevice(Map.of("upgradeLocation", upgrades.toString(),
+                "upgradeTrust", owner.certificate().toString(), "upgradeRollbackAfter", rollbackAfter));
+        // Signed by the owner: a release that passes every check and still does not work.
+        owner.sign(bundleJar(upgrades.resolve("trin.client.jar"), header, value));
         Bundle client = bundle("trin.client");
         String version = client.getVersion().toString();
         long id = client.getBundleId();
@@ -212,7 +301,7 @@ public class UpgradeIT extends TrinTestSupport {
     }
 
     /** A bundle {@code trin.client} 99.0.0 with one more header: not a client at all. */
-    private static void bundleJar(Path target, String header, String value) throws Exception {
+    private static Path bundleJar(Path target, String header, String value) throws Exception {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -225,6 +314,7 @@ public class UpgradeIT extends TrinTestSupport {
             jar.write("A broken upgrade, for UpgradeIT.\n".getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
+        return target;
     }
 
     private static String sha256(Path file) throws Exception {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * bin/trin register &lt;username&gt; [customerId]   register this device with Smart (asks the password)
  * bin/trin try [number...]                  send the sample application the seed's sum_these, print the reply
  * bin/trin publish [-h host] [-p port] [-q qos] &lt;topic&gt; &lt;message&gt;
+ * bin/trin console-password [--iterations N]   the web console's passwordHash line (bin/trin runs it, not this class)
  * </pre>
  *
  * <p>{@code bin/trin} sets {@code trin.home} and {@code trin.shell} (whether
@@ -98,6 +99,8 @@ public final class Main {
                 "  " + trin + " register <username> [customer] register this device with Smart (asks the password)",
                 "  " + trin + " try [number...]                send the sample application sum_these, print the reply",
                 "  " + trin + " publish [-h host] [-p port] [-q qos] <topic> <message>",
+                "  " + trin + " console-password [--iterations N]  print the web console's passwordHash line "
+                        + "(asks the password)",
                 "Configuration: " + home.conf() + "; JAVA_OPTS is passed to java.");
     }
 }

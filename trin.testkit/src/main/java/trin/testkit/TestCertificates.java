@@ -31,7 +31,7 @@ import trin.devbroker.SmartBroker;
  */
 public final class TestCertificates {
 
-    private static final String PASSWORD = "trin-test";
+    static final String PASSWORD = "trin-test";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
 
     private final Path dir;
@@ -142,7 +142,7 @@ public final class TestCertificates {
     }
 
     /** Runs keytool with the common options (EC P-256, PKCS12, one password, a week from yesterday). */
-    private static void keytool(Object... args) throws IOException {
+    static void keytool(Object... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(keytoolPath().toString()));
         for (Object arg : args) {
             command.add(arg.toString());

@@ -14,7 +14,7 @@ import trin.api.command.Reply;
  * blocks on the network: a message is queued and sent when the session is up.
  * Messages at QoS 1 or 2 queued while the gateway is disconnected wait in a
  * bounded outbox that survives a restart; when it is full, the oldest are
- * dropped and counted in {@link ClientStatus#dropped()}.
+ * dropped and counted in {@link ClientStatus.Counters#dropped()}.
  *
  * <p>A PID (application id) is any non-empty string without {@code /},
  * {@code +} or {@code #}; {@code "0"} is the client itself.

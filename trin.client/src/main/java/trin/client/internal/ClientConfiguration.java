@@ -104,6 +104,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "empty means each bundle's own location.")
     String upgradeLocation() default "";
 
+    @AttributeDefinition(name = "Upgrade trust", required = false,
+            description = "PEM file of the owner's signing certificate or public key (one or more): upgrade_client "
+                    + "installs only jars whose every entry is signed by one of these keys. Empty: upgrades are refused.")
+    String upgradeTrust() default "";
+
     @AttributeDefinition(name = "Upgrade rollback after (s)",
             description = "After upgrade_client, the new bundles must resolve, start and connect within this long; "
                     + "else the previous versions are put back.")

@@ -277,7 +277,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
 
     private Optional<Upgrader> upgrader() {
         return context == null ? Optional.empty()
-                : Optional.of(new Upgrader(context, config.upgradeLocation(),
+                : Optional.of(new Upgrader(context, config.upgradeLocation(), config.upgradeTrust(),
                         Duration.ofSeconds(Math.max(1, config.upgradeRollbackAfter())), Clock.systemUTC()));
     }
 

@@ -12,9 +12,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String PID = "trin.console";
 
     @AttributeDefinition(name = "Password hash", type = AttributeType.PASSWORD,
-            description = "The password of the user trin as {sha-256} and the Base64 of its SHA-256 digest, e.g. "
-                    + "from: printf %s 'the password' | openssl dgst -sha256 -binary | base64. When set it wins; "
-                    + "when empty, the password in the password file holds")
+            description = "The password of the user trin as {pbkdf2-sha256}<iterations>$<salt>$<hash>, the line "
+                    + "that bin/trin console-password prints (the old unsalted {sha-256}<Base64 digest> is still "
+                    + "read, with a warning). When set it wins; when empty, the password in the password file holds")
     String passwordHash() default "";
 
     @AttributeDefinition(name = "Password file",

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,26 +51,32 @@ class PasswordTest {
     }
 
     @Test
-    void givenAHash_thenOnlyItsPasswordMatches() {
-        Password password = Password.ofHash(Password.hashOf("s3cret"));
+    void givenAPbkdf2Hash_thenOnlyItsPasswordMatches_andNoUpgradeIsAdvised() {
+        Password password = Password.ofHash(Pbkdf2.of("s3cret".toCharArray(), 1000, new SecureRandom()).format());
 
         assertThat(password.matches("s3cret")).isTrue();
         assertThat(password.matches("S3cret")).isFalse();
         assertThat(password.matches("")).isFalse();
+        assertThat(password.upgradeAdvice()).isEmpty();
     }
 
     @Test
-    void givenTheHashMadeByTheOneLinerInConf_thenItsPasswordMatches() {
+    void givenTheOldSha256HashFromTheOpensslOneLiner_thenItsPasswordStillMatches_withAdviceToUpgrade() {
         // printf %s 'the password' | openssl dgst -sha256 -binary | base64
-        String hash = "{sha-256}fJyJSo9BV8jXnaQoY+5EIvU9Ky7dpXHhwlNHoWyGXAo=";
+        Password password = Password.ofHash("{sha-256}fJyJSo9BV8jXnaQoY+5EIvU9Ky7dpXHhwlNHoWyGXAo=");
 
-        assertThat(Password.ofHash(hash).matches("the password")).isTrue();
-        assertThat(Password.hashOf("the password")).isEqualTo(hash);
+        assertThat(password.matches("the password")).isTrue();
+        assertThat(password.matches("the Password")).isFalse();
+        assertThat(password.upgradeAdvice()).hasValueSatisfying(advice -> assertThat(advice)
+                .contains("passwordHash").contains("conf/trin.console.cfg").contains("unsalted")
+                .contains("bin/trin console-password").doesNotContain("fJyJSo9BV8"));
     }
 
     @Test
     void givenAMalformedHash_thenItIsRefusedWithAReason() {
-        assertThatThrownBy(() -> Password.ofHash("admin")).hasMessageContaining("{sha-256}");
+        assertThatThrownBy(() -> Password.ofHash("admin")).hasMessageContaining("{pbkdf2-sha256}")
+                .hasMessageContaining("bin/trin console-password");
         assertThatThrownBy(() -> Password.ofHash("{sha-256}AAAA")).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> Password.ofHash("{pbkdf2-sha256}1$AAAA")).hasMessageContaining("passwordHash");
     }
 }

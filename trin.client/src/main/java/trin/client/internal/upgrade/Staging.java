@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the new jars of an upgrade into a staging directory and checks
- * them before any bundle is touched: each must be a bundle of the expected
- * symbolic name, and must match its published SHA-256
+ * them before any bundle is touched: each must match its published SHA-256
  * ({@code <bsn>.jar.sha256} next to it, as {@code sha256sum} writes it) when
- * there is one. A bundle with no new jar is left as it is.
+ * there is one, which proves the download intact; must be signed, every
+ * entry, by a key of {@link UpgradeTrust}, which proves the owner made it
+ * ({@link SignedJars}); and must be a bundle of the expected symbolic name.
+ * The checks read the staged copy, which is what the update installs. A
+ * bundle with no new jar is left as it is.
  */
 final class Staging {
 
@@ -54,14 +57,17 @@ final class Staging {
 
     private final String location;
     private final Path dir;
+    private final UpgradeTrust trust;
 
     /**
      * @param location a directory or URL prefix holding {@code <bsn>.jar}; empty for each bundle's own location
      * @param dir where the fetched jars are kept until the update
+     * @param trust the keys that must have signed every new jar
      */
-    Staging(String location, Path dir) {
+    Staging(String location, Path dir, UpgradeTrust trust) {
         this.location = location == null ? "" : location.trim();
         this.dir = dir;
+        this.trust = trust;
     }
 
     /** Fetches and checks every bundle's new jar; refuses the whole upgrade if any is wrong. */
@@ -103,9 +109,10 @@ final class Staging {
             throw new Refused(name + ".jar does not match its SHA-256 (" + source + ".sha256): " + digest
                     + " instead of " + published.get());
         }
+        SignedJars.verify(jar, name + ".jar", trust);
         String version = checkManifest(name, jar);
-        LOG.info("Staged {} {} from {}{}", name, version, source,
-                published.isPresent() ? " (SHA-256 checked)" : " (no SHA-256 published)");
+        LOG.info("Staged {} {} from {}, signed by a trusted key{}", name, version, source,
+                published.isPresent() ? ", SHA-256 checked" : ", no SHA-256 published");
         return Optional.of(new Staged(bundle, jar, version));
     }
 

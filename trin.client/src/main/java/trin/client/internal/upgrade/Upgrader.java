@@ -2,7 +2,6 @@ package trin.client.internal.upgrade;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,15 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +31,13 @@ import trin.client.internal.upgrade.UpgradeRecord.State;
  *
  * <ol>
  * <li>{@link #prepare()}, while the command is answered: fetches each new jar
- * into the client's data area and checks it (symbolic name, published
- * SHA-256); a wrong jar refuses the whole upgrade, before anything changes.</li>
+ * into the client's data area and checks it (published SHA-256, signed by
+ * a key of {@code upgradeTrust}, symbolic name); a wrong jar, or no trust
+ * configured, refuses the whole upgrade, before anything changes.</li>
  * <li>{@link #upgradeInBackground()}: keeps a copy of each bundle it will
  * update, writes an {@link UpgradeRecord} (trial, deadline), stops the trin
- * bundles (the client first: one goodbye), updates, refreshes, starts them.</li>
+ * bundles (the client first: one goodbye), updates, refreshes, starts them
+ * ({@link BundleSwap}).</li>
  * <li>If a bundle fails to update, resolve or start, or the new client does
  * not reach CONNECTED before the deadline ({@code upgradeRollbackAfter}), the
  * copies are put back the same way. The client reports either outcome with an
@@ -61,13 +58,12 @@ public final class Upgrader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Upgrader.class);
     private static final String PREFIX = "trin.";
-    private static final String CLIENT = "trin.client";
-    private static final long REFRESH_WAIT_SECONDS = 60;
     private static final long POLL_MILLIS = 250;
 
     private final BundleContext system;
     private final Path dir;
     private final String location;
+    private final String trust;
     private final Duration trial;
     private final Clock clock;
     private Map<String, Staging.Staged> staged = Map.of();
@@ -75,13 +71,15 @@ public final class Upgrader {
     /**
      * @param context the client bundle's context
      * @param location a directory or URL prefix holding {@code <bsn>.jar}; empty for each bundle's own location
+     * @param trust configuration {@code upgradeTrust}: the PEM file of the keys whose signatures the jars must carry
      * @param trial how long the new bundles have to connect before they are rolled back
      */
-    public Upgrader(BundleContext context, String location, Duration trial, Clock clock) {
+    public Upgrader(BundleContext context, String location, String trust, Duration trial, Clock clock) {
         this.system = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getBundleContext();
         File data = context.getDataFile("upgrade");
         this.dir = data == null ? Path.of(System.getProperty("java.io.tmpdir"), "trin-upgrade") : data.toPath();
         this.location = location == null ? "" : location.trim();
+        this.trust = trust == null ? "" : trust.trim();
         this.trial = trial;
         this.clock = clock;
     }
@@ -93,7 +91,8 @@ public final class Upgrader {
             return Optional.of("an upgrade is on trial until " + current.get().deadline());
         }
         try {
-            staged = new Staging(location, dir.resolve("staged")).stage(trinBundles());
+            UpgradeTrust keys = UpgradeTrust.read(trust);
+            staged = new Staging(location, dir.resolve("staged"), keys).stage(trinBundles());
             return Optional.empty();
         } catch (Staging.Refused e) {
             LOG.warn("upgrade_client refused: {}", e.getMessage());
@@ -161,7 +160,7 @@ public final class Upgrader {
 
     private synchronized void upgrade() {
         List<Bundle> trin = trinBundles();
-        List<Bundle> running = trin.stream().filter(Upgrader::running).toList();
+        List<Bundle> running = trin.stream().filter(BundleSwap::running).toList();
         Map<String, String> from = new LinkedHashMap<>();
         Map<String, String> to = new LinkedHashMap<>();
         try {
@@ -177,7 +176,7 @@ public final class Upgrader {
             record.write(dir);
             LOG.info("Upgrading {}; the new bundles have {} s to connect", record.changes(), trial.toSeconds());
             watching(() -> {
-                String failure = replace(running, staged);
+                String failure = new BundleSwap(system).replace(running, staged);
                 if (failure != null) {
                     rollBack(record, failure);
                 } else {
@@ -188,36 +187,6 @@ public final class Upgrader {
             LOG.warn("Upgrade abandoned before any bundle changed: {}", e.toString());
             clear();
         }
-    }
-
-    /** Stops the running trin bundles, updates the staged ones, refreshes, starts: the first failure, or null. */
-    private String replace(List<Bundle> running, Map<String, Staging.Staged> jars) {
-        List<Bundle> order = new ArrayList<>(running);
-        order.sort(Comparator.comparing((Bundle b) -> !CLIENT.equals(b.getSymbolicName())));
-        order.forEach(Upgrader::stop);
-        String failure = null;
-        List<Bundle> updated = new ArrayList<>();
-        for (Staging.Staged s : jars.values()) {
-            try (InputStream in = Files.newInputStream(s.jar())) {
-                s.bundle().update(in);
-                updated.add(s.bundle());
-                LOG.info("Updated bundle {} to {}", s.bundle().getSymbolicName(), s.bundle().getVersion());
-            } catch (IOException | BundleException | RuntimeException e) {
-                failure = failure != null ? failure : "updating " + s.bundle().getSymbolicName() + " failed: " + e;
-            }
-        }
-        refresh(updated);
-        List<Bundle> restart = new ArrayList<>(running);
-        restart.sort(Comparator.comparingLong(Bundle::getBundleId));
-        for (Bundle bundle : restart) {
-            try {
-                bundle.start(Bundle.START_TRANSIENT);
-            } catch (BundleException | RuntimeException e) {
-                LOG.warn("Starting bundle {} failed: {}", bundle.getSymbolicName(), e.getMessage());
-                failure = failure != null ? failure : bundle.getSymbolicName() + " did not start: " + e.getMessage();
-            }
-        }
-        return failure;
     }
 
     /** Waits for the new client to confirm the upgrade; rolls it back at the deadline. */
@@ -248,7 +217,7 @@ public final class Upgrader {
         List<Bundle> trin = trinBundles();
         List<Bundle> running = new ArrayList<>();
         for (Bundle bundle : trin) {
-            if (running(bundle) || record.restart().contains(bundle.getSymbolicName())) {
+            if (BundleSwap.running(bundle) || record.restart().contains(bundle.getSymbolicName())) {
                 running.add(bundle);
             }
         }
@@ -264,7 +233,7 @@ public final class Upgrader {
                 copies.put(name, new Staging.Staged(bundle, backup(name), record.from().get(name)));
             }
         }
-        String failure = replace(running, copies);
+        String failure = new BundleSwap(system).replace(running, copies);
         if (failure != null) {
             LOG.error("Putting the previous bundles back went wrong too: {}", failure);
         } else {
@@ -281,35 +250,6 @@ public final class Upgrader {
             }
         }
         return trin;
-    }
-
-    private static boolean running(Bundle bundle) {
-        return bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
-    }
-
-    private static void stop(Bundle bundle) {
-        try {
-            bundle.stop(Bundle.STOP_TRANSIENT);
-        } catch (BundleException | RuntimeException e) {
-            LOG.warn("Stopping bundle {} for the upgrade failed: {}", bundle.getSymbolicName(), e.toString());
-        }
-    }
-
-    /** Refreshes and waits for it, so that the bundles start on their new revisions. */
-    private void refresh(List<Bundle> updated) {
-        if (updated.isEmpty()) {
-            return;
-        }
-        FrameworkWiring wiring = system.getBundle().adapt(FrameworkWiring.class);
-        CountDownLatch done = new CountDownLatch(1);
-        wiring.refreshBundles(updated, event -> done.countDown());
-        try {
-            if (!done.await(REFRESH_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("Refreshing the trin bundles took longer than {} s", REFRESH_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Runs {@code work} marked as this JVM's watch of an upgrade, so that no second watch starts. */
