@@ -1,5 +1,5 @@
 #!/bin/sh
-# trin's measurement tools (not tests; see README "Measuring"):
+# trin's measurement tools (not tests; see docs/measuring.md):
 #
 #   bench.sh load [--smoke] [options]   the load driver (trin.bench.LoadBench): bin/trin of
 #                                       distribution/target/trin against a Mosquitto of its own,

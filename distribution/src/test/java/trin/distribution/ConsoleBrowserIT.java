@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class ConsoleBrowserIT {
                 + " as (\\S+) in \\d+ ms$", START);
         uid = connected.group(1);
         cid = Files.readString(trin.home().resolve("data/local-key/trinqtt.cid"), UTF_8).strip();
-        trin.awaitLog("Started ServerConnector.*\\{127\\.0\\.0\\.1:" + httpPort + "\\}", START);
+        trin.awaitLog("Web console on " + Pattern.quote("http://127.0.0.1:" + httpPort + "/system/console/trin"), START);
         trin.awaitLog("web console's user is trin; its password was made at random and written to .*console\\.password",
                 START);
         password = Files.readString(trin.home().resolve("data/console.password"), UTF_8).strip();

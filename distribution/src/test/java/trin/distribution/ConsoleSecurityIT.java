@@ -15,6 +15,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -72,7 +74,7 @@ class ConsoleSecurityIT {
                 .set("org.apache.felix.http.cfg", "org.osgi.service.http.port", Integer.toString(httpPort))
                 .start();
         trin.awaitLog("^\\[INFO\\] BrokerConnection - Connected to ", START);
-        trin.awaitLog("Started ServerConnector.*\\{127\\.0\\.0\\.1:" + httpPort + "\\}", START);
+        trin.awaitLog("Web console on " + Pattern.quote("http://127.0.0.1:" + httpPort + "/system/console/trin"), START);
         console = new ConsoleHttp(httpPort, "trin", PASSWORD);
         Await.until("the Web Console and the trin page", START, () -> status(console, "/system/console/trin") == 200);
     }

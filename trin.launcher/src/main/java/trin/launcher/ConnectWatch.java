@@ -1,53 +1,114 @@
 package trin.launcher;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for the client's first connection and, in the LOCAL set-up, tells
- * the user how to try the sample application: the seed's mosquitto_pub line
- * with this device's CID and UID, and the equivalent that needs nothing
- * installed. The client's status is read reflectively: its classes belong to
- * the bundles.
+ * Tells the user, once, what matters after a start, in this order: in the
+ * LOCAL set-up, that the client is connected; where the web console is, once
+ * it is open (when it is in this run); in the LOCAL set-up, how to try the
+ * sample application: the seed's mosquitto_pub line with this device's CID
+ * and UID, and the equivalent that needs nothing installed. The client's
+ * status is read reflectively: its classes belong to the bundles; the
+ * console's address is the HTTP service's endpoint property.
  */
 final class ConnectWatch {
 
     static final String SEED_PAYLOAD = "{\"c\": [123456789,\">a_tct\", [\"sum_these\",1,2,3]]}";
+    /** The Felix Web Console's servlet context: registered once its security provider (trin's) is there. */
+    static final String WEB_CONSOLE = "(osgi.http.whiteboard.context.name=org.apache.felix.webconsole)";
+    static final String ENDPOINT = "osgi.http.endpoint";
+    static final String CONSOLE_PAGE = "system/console/trin";
     private static final long WAIT_MILLIS = 120_000;
+    private static final long CONSOLE_WAIT_MILLIS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(ConnectWatch.class);
 
     private ConnectWatch() {
     }
 
-    static void start(BundleContext context, Setup setup, Home home) {
-        if (!setup.local()) {
+    static void start(BundleContext context, Setup setup, Home home, boolean console) {
+        if (!setup.local() && !console) {
             return;
         }
-        Thread thread = new Thread(() -> watch(context, setup, home), "trin-connect-watch");
+        Thread thread = new Thread(() -> watch(context, setup, home, console), "trin-connect-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void watch(BundleContext context, Setup setup, Home home) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    private static void watch(BundleContext context, Setup setup, Home home, boolean console) {
         try {
-            while (System.currentTimeMillis() < deadline) {
-                Optional<String[]> ids = connectedIds(context);
-                if (ids.isPresent()) {
-                    banner(setup, home, ids.get()[0], ids.get()[1]);
+            Optional<String[]> ids = Optional.empty();
+            if (setup.local()) {
+                ids = await(() -> connectedIds(context), WAIT_MILLIS);
+                if (ids.isEmpty()) {
+                    LOG.warn("Not connected to the LOCAL development broker after {} s: see the messages above",
+                            WAIT_MILLIS / 1000);
                     return;
                 }
-                Thread.sleep(250);
+                LOG.info("LOCAL development set-up ready: device UID {}, customer (CID) {}, connected to the LOCAL "
+                        + "development broker on {}:{} (not the Smart platform)", ids.get()[1], ids.get()[0],
+                        host(setup), setup.port());
             }
-            LOG.warn("Not connected to the LOCAL development broker after {} s: see the messages above",
-                    WAIT_MILLIS / 1000);
+            if (console) {
+                // No word when it does not open (a port taken): the HTTP service says why itself.
+                await(() -> consoleAddress(context), CONSOLE_WAIT_MILLIS).ifPresent(address -> LOG.info(
+                        "Web console on {} (user trin; its password is in data/console.password unless "
+                        + "conf/trin.console.cfg sets passwordHash)", address));
+            }
+            if (setup.local()) {
+                banner(setup, home, ids.get()[0], ids.get()[1]);
+            }
         } catch (InterruptedException | IllegalStateException e) {
             // the framework is stopping
         }
+    }
+
+    /** Polls {@code what} until it gives a value or {@code millis} pass. */
+    private static <T> Optional<T> await(Supplier<Optional<T>> what, long millis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<T> value = what.get();
+            if (value.isPresent()) {
+                return value;
+            }
+            Thread.sleep(250);
+        }
+        return Optional.empty();
+    }
+
+    /** The trin page's address, once the Web Console is open on the HTTP service. */
+    private static Optional<String> consoleAddress(BundleContext context) {
+        try {
+            if (context.getServiceReferences((String) null, WEB_CONSOLE) == null) {
+                return Optional.empty();
+            }
+            ServiceReference<?>[] runtimes = context.getServiceReferences((String) null, "(" + ENDPOINT + "=*)");
+            if (runtimes == null) {
+                return Optional.empty();
+            }
+            Object endpoint = runtimes[0].getProperty(ENDPOINT);
+            String first = endpoint instanceof String[] all ? (all.length == 0 ? null : all[0])
+                    : endpoint instanceof Collection<?> all ? (all.isEmpty() ? null : String.valueOf(
+                            all.iterator().next())) : endpoint == null ? null : endpoint.toString();
+            if (first == null) {
+                return Optional.empty();
+            }
+            return Optional.of(first.endsWith("/") ? first + CONSOLE_PAGE : first + "/" + CONSOLE_PAGE);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String host(Setup setup) {
+        return setup.host().contains(":") ? "localhost" : setup.host();
     }
 
     /** The CID and UID once the client is connected. */
@@ -80,10 +141,8 @@ final class ConnectWatch {
     }
 
     private static void banner(Setup setup, Home home, String cid, String uid) {
-        String host = setup.host().contains(":") ? "localhost" : setup.host();
+        String host = host(setup);
         String topic = cid + "/" + uid + "/my_app_id/</";
-        LOG.info("LOCAL development set-up ready: device UID {}, customer (CID) {}, connected to the LOCAL "
-                + "development broker on {}:{} (not the Smart platform)", uid, cid, host, setup.port());
         String text = String.join(System.lineSeparator(),
                 "",
                 "  Try the sample application: it answers {\"x\":[0,0,6]} on " + cid + "/" + uid

@@ -104,7 +104,7 @@ final class LocalBroker implements AutoCloseable {
         if (urls.isEmpty()) {
             throw new LauncherException("The configuration selects the LOCAL development set-up, but its broker is "
                     + "not installed: no jars in " + dir + ". Reinstall trin, or point conf/ at a broker (see the "
-                    + "README, \"Using the Smart platform\").");
+                    + "docs/gateway.md, \"Using the Smart platform\").");
         }
         return urls.toArray(new URL[0]);
     }

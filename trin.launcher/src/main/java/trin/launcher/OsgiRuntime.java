@@ -63,9 +63,11 @@ final class OsgiRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(OsgiRuntime.class);
 
     private final Framework framework;
+    private final boolean console;
 
-    private OsgiRuntime(Framework framework) {
+    private OsgiRuntime(Framework framework, boolean console) {
         this.framework = framework;
+        this.console = console;
     }
 
     /**
@@ -92,7 +94,7 @@ final class OsgiRuntime {
         } catch (BundleException e) {
             throw new LauncherException("The OSGi framework did not start: " + e.getMessage(), e);
         }
-        OsgiRuntime runtime = new OsgiRuntime(framework);
+        OsgiRuntime runtime = new OsgiRuntime(framework, console);
         if (shell) {
             ExitCommand.register(framework.getBundleContext(), () -> {
                 LOG.info("exit in the shell: stopping trin");
@@ -145,6 +147,11 @@ final class OsgiRuntime {
             }
         }
         return null;
+    }
+
+    /** @return whether the web console is in this run ({@code trin.console} is not {@code false}) */
+    boolean console() {
+        return console;
     }
 
     BundleContext context() {
@@ -207,11 +214,12 @@ final class OsgiRuntime {
         p.put("ds.loglevel", "warn");
         // The web console opens only once trin.console's password check is there: never with admin/admin.
         p.put("felix.webconsole.security.providers", "trin");
-        // The HTTP service (the web console's) listens on this machine only unless conf/org.apache.felix.http.cfg
-        // says otherwise; until FileInstall delivers that file (a moment after the service starts) on a port the
-        // system picks, serving nothing yet, rather than on 8080 of every interface, Felix HTTP's default.
+        // The HTTP service (the web console's) starts once, on the address of conf/org.apache.felix.http.cfg: it
+        // waits for that configuration instead of starting at once on its defaults and again when FileInstall
+        // delivers the file. A property the file leaves out falls back to these: this machine only, port 8080.
+        p.put("org.apache.felix.http.require.config", "true");
         p.put("org.apache.felix.http.host", "127.0.0.1");
-        p.put("org.osgi.service.http.port", "0");
+        p.put("org.osgi.service.http.port", "8080");
         try {
             ConfFile.read(home.conf("framework.properties")).values().forEach(p::put);
         } catch (IOException e) {

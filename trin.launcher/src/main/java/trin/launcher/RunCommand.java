@@ -71,7 +71,7 @@ final class RunCommand {
         LOG.info("trin started in {} ms from {}{}", (System.nanoTime() - started) / 1_000_000, home.dir(),
                 shell ? "; the Gogo shell is on this terminal (help trin:status; exit, Ctrl-D or stop 0 stops trin)" : "");
         markStartedForClassArchive();
-        ConnectWatch.start(runtime.context(), setup, home);
+        ConnectWatch.start(runtime.context(), setup, home, runtime.console());
         runtime.awaitStop();
         stop("the framework stopped");
         try {
