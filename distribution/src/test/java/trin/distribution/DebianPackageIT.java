@@ -161,13 +161,19 @@ class DebianPackageIT {
             assertThat(settings.output()).as("the imported settings").contains("1800");
         }
 
-        // Registered (as sudo trin register writes it: the user trin's, 0600): connects within the retry
+        // A key put there by root (as the Python client registered: sudo python3): the log says what to run
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Files.write(KEY_DIR.resolve("trinqtt"), key);
-        Files.writeString(KEY_DIR.resolve("trinqtt.cid"), CID + "\n", UTF_8);
-        run("chown", "trin:trin", KEY_DIR.resolve("trinqtt").toString(), KEY_DIR.resolve("trinqtt.cid").toString());
         run("chmod", "600", KEY_DIR.resolve("trinqtt").toString());
+        Files.writeString(KEY_DIR.resolve("trinqtt.cid"), CID + "\n", UTF_8);
+        awaitLog(log1, "/opt/trinity/trinqtt is not readable by trin, the user trin runs as\\. Give it to that user, "
+                + "keeping it private: sudo chown trin /opt/trinity/trinqtt && sudo chmod 600 /opt/trinity/trinqtt",
+                PROVISIONING);
+        assertThat(read(log1)).as("the key never in the log").doesNotContain(java.util.HexFormat.of().formatHex(key));
+
+        // Registered (as sudo trin register writes it: the user trin's, 0600): connects within the retry
+        run("chown", "trin:trin", KEY_DIR.resolve("trinqtt").toString(), KEY_DIR.resolve("trinqtt.cid").toString());
         String events = CID + "/" + deviceUid + "/0/>";
         probe.awaitMessage(m -> m.topic().equals(events) && m.text().matches("(?s).*\\[\\d+,102,.*"),
                 PROVISIONING);
