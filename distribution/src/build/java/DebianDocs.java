@@ -16,9 +16,10 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * A build step of the Debian package, run by the JDK's source launcher: the package's
  * {@code /usr/share/doc/trin/changelog.gz} (Debian wants one in every binary package; a native package's,
- * compressed, with no name or time in the gzip header: the same bytes for the same build).
+ * compressed, with no name or time in the gzip header: the same bytes for the same build), and the manual
+ * page {@code trin.1.gz}, compressed alike.
  *
- * <pre>java DebianDocs.java OUT VERSION TIMESTAMP MAINTAINER</pre>
+ * <pre>java DebianDocs.java OUT VERSION TIMESTAMP MAINTAINER [MAN_SOURCE MAN_OUT]</pre>
  */
 public final class DebianDocs {
 
@@ -36,6 +37,12 @@ public final class DebianDocs {
                 + " -- " + maintainer + "  " + date + "\n";
         Files.createDirectories(out.getParent());
         Files.write(out, gzip(changelog.getBytes(StandardCharsets.UTF_8)));
+        // The manual page, compressed alike
+        if (args.length == 6) {
+            Path manOut = Path.of(args[5]);
+            Files.createDirectories(manOut.getParent());
+            Files.write(manOut, gzip(Files.readAllBytes(Path.of(args[4]))));
+        }
     }
 
     /** As gzip -9n: no file name, no time, the header saying "best compression" (XFL 2), OS Unix (3). */
