@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ControlSocket implements AutoCloseable {
 
-    private static final int MAX_REQUEST = 256;
+    /** The longest request, in bytes: a line naming a query, or an event with its text. */
+    static final int MAX_REQUEST = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ControlSocket.class);
 
     /** An answer: the exit code for the tool, and what it prints. */

@@ -25,6 +25,13 @@ record Home(Path dir) {
     /** The system property bin/trin sets to the distribution's directory. */
     static final String PROPERTY = "trin.home";
 
+    /**
+     * The system property naming the trin command as its user types it, for the messages that tell what to
+     * run (the Debian package's conf/system.properties says {@code sudo trin}); unset, {@code bin/trin} as
+     * seen from the working directory.
+     */
+    static final String COMMAND = "trin.command";
+
     Home {
         dir = dir.toAbsolutePath().normalize();
     }
@@ -101,8 +108,12 @@ record Home(Path dir) {
         return data().resolve("local-key");
     }
 
-    /** {@code bin/trin} as the user would type it from the current directory. */
+    /** {@code bin/trin} as the user would type it from the current directory, unless {@value #COMMAND} says. */
     String script() {
+        String command = System.getProperty(COMMAND);
+        if (command != null && !command.isBlank()) {
+            return command.strip();
+        }
         Path script = dir.resolve("bin").resolve("trin");
         Path cwd = Path.of("").toAbsolutePath();
         if (script.startsWith(cwd)) {

@@ -2,6 +2,7 @@ package trin.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * bin/trin                                  run trin in the foreground (with the Gogo shell on a terminal)
  * bin/trin status | uid | cid | settings    ask the running trin
+ * bin/trin event &lt;pid&gt; &lt;code&gt; &lt;text&gt;      have the running trin publish an event (trin:event)
  * bin/trin register &lt;username&gt; [customerId]   register this device with Smart (asks the password)
  * bin/trin try [number...]                  send the sample application the seed's sum_these, print the reply
  * bin/trin publish [-h host] [-p port] [-q qos] &lt;topic&gt; &lt;message&gt;
@@ -27,6 +29,8 @@ public final class Main {
 
     /** Exit code of {@code status} when trin is not running, as the LSB asks of init scripts. */
     static final int NOT_RUNNING = 3;
+    /** Exit code of {@code status} when the asking user may not reach the running trin (LSB: insufficient privilege). */
+    static final int NOT_ALLOWED = 4;
 
     private Main() {
     }
@@ -64,6 +68,8 @@ public final class Main {
             case "cid":
             case "settings":
                 return query(home, command, out);
+            case "event":
+                return query(home, RunCommand.eventRequest(home, rest), out);
             case "register":
                 return new RegisterCommand(home, out).run(rest);
             case "try":
@@ -81,6 +87,14 @@ public final class Main {
     }
 
     private static int query(Home home, String what, PrintStream out) throws IOException {
+        // The control socket is in a directory only trin's user may enter: say so rather than "not running".
+        if (Files.exists(home.data()) && (!Files.isExecutable(home.data())
+                || Files.exists(home.run()) && !Files.isExecutable(home.run()))) {
+            out.println("trin: " + System.getProperty("user.name") + " may not ask the running trin: its control "
+                    + "socket (" + home.socket() + ") is its own user's. Ask as that user: " + home.script() + " "
+                    + what.split("\t", 2)[0]);
+            return NOT_ALLOWED;
+        }
         Optional<ControlSocket.Answer> answer = ControlSocket.ask(home.socket(), what);
         if (answer.isEmpty()) {
             out.println("trin is not running from " + home.dir() + " (no answer on " + home.socket() + ")");
@@ -96,6 +110,7 @@ public final class Main {
                 "Usage:",
                 "  " + trin + "                                run trin in the foreground (Gogo shell on a terminal)",
                 "  " + trin + " status|uid|cid|settings        ask the running trin",
+                "  " + trin + " event <pid> <code> <text>      have the running trin publish an event",
                 "  " + trin + " register <username> [customer] register this device with Smart (asks the password)",
                 "  " + trin + " try [number...]                send the sample application sum_these, print the reply",
                 "  " + trin + " publish [-h host] [-p port] [-q qos] <topic> <message>",

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,9 @@ final class RunCommand {
             "uid", "trin:uid",
             "cid", "trin:cid",
             "settings", "trin:settings");
+
+    /** The control request that publishes an event ({@link #eventRequest}). */
+    static final String EVENT = "event";
 
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
     /** The system property bin/trin sets to the file that says this run started (see markStartedForClassArchive). */
@@ -161,17 +165,54 @@ final class RunCommand {
         }
     }
 
+    /**
+     * The control request of {@code bin/trin event <pid> <code> <text>}: its words separated by tabs (so no
+     * argument may hold a tab or a line break), the text a variable of the command, never parsed by the shell.
+     */
+    static String eventRequest(Home home, List<String> args) {
+        if (args.size() != 3 || args.stream().anyMatch(a -> a.isEmpty() || a.indexOf('\t') >= 0
+                || a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0)) {
+            throw new LauncherException("Usage: " + home.script() + " event <pid> <code> <text>  (e.g. "
+                    + home.script() + " event my_app_id 200 'pump started'; no tabs or line breaks)");
+        }
+        try {
+            Integer.parseInt(args.get(1));
+        } catch (NumberFormatException e) {
+            throw new LauncherException("The event code must be a number, not '" + args.get(1) + "'");
+        }
+        String request = EVENT + "\t" + String.join("\t", args);
+        if (request.getBytes(StandardCharsets.UTF_8).length > ControlSocket.MAX_REQUEST - 1) {
+            throw new LauncherException("The event is too long: at most " + (ControlSocket.MAX_REQUEST - 64)
+                    + " bytes");
+        }
+        return request;
+    }
+
     private ControlSocket.Answer answer(String request) {
         if (request.equals("ping")) {
             return ControlSocket.Answer.ok("trin is running from " + home.dir());
         }
         String command = QUERIES.get(request);
+        Map<String, Object> variables = Map.of();
+        if (request.startsWith(EVENT + "\t")) {
+            String[] words = request.split("\t", -1);
+            if (words.length != 4) {
+                return ControlSocket.Answer.error("An event request has a PID, a code and a text");
+            }
+            try {
+                variables = Map.of("pid", words[1], "code", Integer.valueOf(words[2]), "text", words[3]);
+            } catch (NumberFormatException e) {
+                return ControlSocket.Answer.error("The event code must be a number, not '" + words[2] + "'");
+            }
+            command = "trin:event $pid $code $text";
+        }
         if (command == null) {
-            return ControlSocket.Answer.error("Unknown request '" + request + "'; known: " + QUERIES.keySet());
+            return ControlSocket.Answer.error("Unknown request '" + request + "'; known: " + QUERIES.keySet()
+                    + " and " + EVENT);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            String result = Gogo.execute(runtime.context(), command, Map.of(),
+            String result = Gogo.execute(runtime.context(), command, variables,
                     new ByteArrayInputStream(new byte[0]), out, out);
             return ControlSocket.Answer.ok(out.toString(StandardCharsets.UTF_8) + result);
         } catch (LauncherException e) {

@@ -2,6 +2,7 @@ package trin.crypto.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -62,6 +63,12 @@ final class KeyFiles {
             return file.read();
         } catch (NoSuchFileException e) {
             throw notProvisioned(file.path() + " is missing");
+        } catch (AccessDeniedException e) {
+            // A key left by another user (the Python client's, made by root): the owner must hand it over.
+            String user = System.getProperty("user.name");
+            throw new NotProvisionedException("The device's key cannot be read: " + file.path() + " is not readable by "
+                    + user + ", the user trin runs as. Give it to that user, keeping it private: sudo chown " + user
+                    + " " + file.path() + " && sudo chmod 600 " + file.path());
         } catch (IOException e) {
             throw notProvisioned("cannot read " + file.path() + " (" + e + ")");
         }
@@ -69,7 +76,13 @@ final class KeyFiles {
 
     private static NotProvisionedException notProvisioned(String problem) {
         return new NotProvisionedException("The device is not provisioned: " + problem
-                + ". Register it with trin:register <username> in the shell, or bin/trin register <username>.");
+                + ". Register it with trin:register <username> in the shell, or " + command() + " register <username>.");
+    }
+
+    /** The trin command as its user types it: the launcher's {@code trin.command} (e.g. {@code sudo trin}), else bin/trin. */
+    private static String command() {
+        String command = System.getProperty("trin.command");
+        return command == null || command.isBlank() ? "bin/trin" : command.strip();
     }
 
     private static void checkKeyMode(Path path, BasicFileAttributes attributes) {
