@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "trin.metrics";
 
-    @AttributeDefinition(name = "Textfile",
+    @AttributeDefinition(name = "Textfile", required = false,
             description = "A file rewritten (atomically: a temporary file, then a rename) with every metric, for "
                     + "node_exporter's --collector.textfile.directory; it should end in .prom. Empty: no file.")
     String textfile() default "";
