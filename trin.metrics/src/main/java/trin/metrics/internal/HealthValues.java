@@ -24,7 +24,10 @@ import trin.metrics.internal.Exposition.Type;
  * {@code trin_health_value{reporter, key}}: numbers as they are, booleans as 1
  * and 0, nested maps' keys joined with dots; text and lists are left out. A
  * reporter that throws or takes longer than the timeout is left out of that
- * scrape and shows as {@code trin_health_reporter_up 0}.
+ * scrape and shows as {@code trin_health_reporter_up 0}; one still running from
+ * an earlier scrape is not called again until it returns (a reporter is
+ * called one report at a time, as {@link HealthReporter} promises), and one
+ * scrape collects at a time.
  */
 final class HealthValues implements AutoCloseable {
 
@@ -32,6 +35,8 @@ final class HealthValues implements AutoCloseable {
 
     private final long timeoutMillis;
     private final ThreadPoolExecutor threads;
+    /** A reporter's call that outlived its scrape; guarded by this. */
+    private final Map<HealthReporter, Future<Map<String, Object>>> running = new java.util.IdentityHashMap<>();
 
     HealthValues(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -44,10 +49,12 @@ final class HealthValues implements AutoCloseable {
                 });
     }
 
-    void write(Exposition out, List<HealthReporter> reporters) {
+    synchronized void write(Exposition out, List<HealthReporter> reporters) {
+        running.values().removeIf(Future::isDone);
         List<Future<Map<String, Object>>> futures = new ArrayList<>();
         for (HealthReporter reporter : reporters) {
-            futures.add(threads.submit(() -> reporter.report(Detail.BASIC)));
+            Future<Map<String, Object>> earlier = running.get(reporter);
+            futures.add(earlier != null ? earlier : threads.submit(() -> reporter.report(Detail.BASIC)));
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Map<String, Boolean> up = new LinkedHashMap<>();
@@ -65,7 +72,7 @@ final class HealthValues implements AutoCloseable {
                 });
                 up.merge(name, true, Boolean::logicalAnd);
             } catch (TimeoutException e) {
-                futures.get(i).cancel(true);
+                running.put(reporters.get(i), futures.get(i));
                 LOG.debug("Health reporter {} took longer than {} ms: left out of the metrics", name, timeoutMillis);
                 up.put(name, false);
             } catch (ExecutionException e) {
