@@ -32,7 +32,7 @@ class DeploymentPackageIT {
     /** What the package must hold: trin's gateway bundles and what Kura 5 does not have. */
     static final List<String> EXPECTED = List.of(
             "trin.api", "trin.client", "trin.crypto", "trin.health", "trin.hw.linux", "trin.hw.raspberrypi",
-            "trin.kura", "org.eclipse.paho.client.mqttv3", "com.fasterxml.jackson.core.jackson-core",
+            "trin.kura", "trin.metrics", "org.eclipse.paho.client.mqttv3", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-annotations",
             "com.github.oshi.oshi-core", "com.sun.jna", "com.sun.jna.platform");
 

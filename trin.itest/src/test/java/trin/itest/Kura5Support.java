@@ -61,7 +61,7 @@ public abstract class Kura5Support extends TrinTestSupport {
     /** The bundles of the deployment package, by symbolic name. */
     static final List<String> DEPLOYED = List.of(
             "trin.api", "trin.client", "trin.crypto", "trin.health", "trin.hw.linux", "trin.hw.raspberrypi",
-            "trin.kura", "org.eclipse.paho.client.mqttv3", "com.fasterxml.jackson.core.jackson-core",
+            "trin.kura", "trin.metrics", "org.eclipse.paho.client.mqttv3", "com.fasterxml.jackson.core.jackson-core",
             "com.fasterxml.jackson.core.jackson-databind", "com.fasterxml.jackson.core.jackson-annotations",
             "com.github.oshi.oshi-core", "com.sun.jna", "com.sun.jna.platform");
 
