@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hawkular.agent.prometheus.text.TextPrometheusMetricDataParser;
 import org.hawkular.agent.prometheus.types.Counter;
@@ -58,6 +59,9 @@ class MetricsIT extends RuntimeTestSupport {
         String uid = connected.group(1);
         trin.awaitLog("web console's user is trin; its password was made at random", START);
         String password = Files.readString(trin.home().resolve("data/console.password"), UTF_8).strip();
+        // The HTTP service starts once its configuration has arrived: trin says when the console is open.
+        trin.awaitLog("Web console on " + Pattern.quote("http://127.0.0.1:" + httpPort + "/system/console/trin"),
+                START);
         String url = "http://127.0.0.1:" + httpPort + "/trin/metrics";
         Await.until("/trin/metrics registered", START, () -> get(url, "trin", password).statusCode() == 200);
 
