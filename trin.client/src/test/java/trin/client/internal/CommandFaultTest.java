@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.client.ConnectionState;
 import trin.api.command.Reply;
+import trin.client.internal.commands.Router;
+import trin.client.internal.session.DeviceSession;
 import trin.testkit.Await;
 import trin.testkit.LogCapture;
 import trin.testkit.Mosquitto;
@@ -86,7 +88,7 @@ class CommandFaultTest {
      * The replies' way out made the bottleneck: one reply in flight at a time ({@code maxInflight} 1) over an
      * uplink that delays everything the gateway sends by a millisecond, while the commands come as fast as
      * Mosquitto delivers them. The gateway then owes replies faster than it can send them; it stops
-     * acknowledging what arrives and Mosquitto holds the rest ({@link IncomingFlow}). On any machine: every
+     * acknowledging what arrives and Mosquitto holds the rest ({@code IncomingFlow}). On any machine: every
      * token answered once, none refused busy, nothing dropped, the outbox bounded, no reconnect. Only the
      * time it takes depends on the machine.
      */
