@@ -45,7 +45,7 @@ public class BundlesIT extends TrinTestSupport {
             "trin.hw.raspberrypi.internal.PiIdentityRegistrar",
             "trin.hw.raspberrypi.internal.PiFirmwareHealthRegistrar",
             "trin.health.internal.SystemHealth",
-            "trin.client.internal.SmartClientComponent", "trin.client.internal.command.ClientCommands",
+            "trin.client.internal.SmartClientComponent", "trin.client.internal.shell.ClientCommands",
             "trin.examples.sample.SampleApplication");
 
     @Test

@@ -13,6 +13,7 @@ import trin.api.client.SmartClient;
 import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
 import trin.api.device.DeviceIdentity;
+import trin.client.internal.settings.ClientConfiguration;
 import trin.testkit.Configurations;
 import trin.testkit.KeyCredentials;
 

@@ -1,15 +1,26 @@
 package trin.client.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
-/** What the client learns of where it runs: the versions it reports, and where it keeps its files. */
+import trin.client.internal.outbox.Outbox;
+import trin.client.internal.settings.ClientConfiguration;
+import trin.client.internal.upgrade.Upgrader;
+
+/**
+ * What the client learns of where it runs: the versions it reports, where it keeps its files, and what it
+ * can do in a framework (upgrades).
+ */
 final class ClientEnvironment {
 
     private ClientEnvironment() {
@@ -33,6 +44,19 @@ final class ClientEnvironment {
             return UserPaths.expand(config.outboxDir()).toAbsolutePath().getParent();
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "trin-client");
+    }
+
+    /** The outbox: in the configured directory, else in the data area. */
+    static Outbox openOutbox(BundleContext context, ClientConfiguration c) throws IOException {
+        Path dir = c.outboxDir().isBlank() ? dataDir(context, c).resolve("outbox") : UserPaths.expand(c.outboxDir());
+        return Outbox.open(dir, Math.max(1, c.outboxCapacity()));
+    }
+
+    /** The upgrader, with the current configuration; none outside a framework. */
+    static Optional<Upgrader> upgrader(BundleContext context, ClientConfiguration c) {
+        return context == null ? Optional.empty()
+                : Optional.of(new Upgrader(context, c.upgradeLocation(), c.upgradeTrust(),
+                        Duration.ofSeconds(Math.max(1, c.upgradeRollbackAfter())), Clock.systemUTC()));
     }
 
     private static String libraryVersion(Class<?> type) {

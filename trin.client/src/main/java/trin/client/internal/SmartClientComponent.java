@@ -1,9 +1,11 @@
 package trin.client.internal;
 
+import static trin.client.internal.Arguments.checkPid;
+import static trin.client.internal.Arguments.checkQos;
+import static trin.client.internal.Arguments.checkUid;
+
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +37,21 @@ import trin.api.command.Reply;
 import trin.api.device.Credentials;
 import trin.api.device.DeviceIdentity;
 import trin.api.health.HealthReporter;
-import trin.client.internal.codec.Topics;
 import trin.client.internal.outbox.Outbox;
+import trin.client.internal.report.HealthCollector;
+import trin.client.internal.session.Device;
+import trin.client.internal.session.DeviceSession;
+import trin.client.internal.session.SessionKeeper;
+import trin.client.internal.session.SessionParts;
+import trin.client.internal.settings.ClientConfiguration;
+import trin.client.internal.settings.ClientSettings;
+import trin.client.internal.settings.ConfiguredSettings;
+import trin.client.internal.settings.LastGood;
+import trin.client.internal.settings.SettingView;
 import trin.client.internal.settings.Settings;
 import trin.client.internal.settings.SettingsStore;
+import trin.client.internal.shell.ClientAdmin;
+import trin.client.internal.status.Counters;
 import trin.client.internal.upgrade.Upgrader;
 
 /**
@@ -80,7 +93,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
         this.properties = properties;
         this.context = context;
         openSettings(config, properties);
-        openOutbox(config);
+        outbox = ClientEnvironment.openOutbox(context, config);
         this.keeper = new SessionKeeper(credentials, this::newSession);
     }
 
@@ -107,7 +120,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
                 Outbox old = outbox;
                 openSettings(next, nextProperties);
                 if (!before.outboxDir().equals(next.outboxDir())) {
-                    openOutbox(next);
+                    outbox = ClientEnvironment.openOutbox(context, next);
                 }
                 keeper.restart("the configuration changed");
                 if (outbox != old) {
@@ -178,9 +191,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
             List<?> args) {
         checkPid(fromPid);
         checkPid(targetPid);
-        if (!Topics.isValidLevel(targetUid)) {
-            throw new IllegalArgumentException("not a UID: " + targetUid);
-        }
+        checkUid(targetUid);
         DeviceSession g = keeper.session().orElse(null);
         if (g == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client has no session yet"));
@@ -243,14 +254,8 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
                 settings.current());
     }
 
-    private void openOutbox(ClientConfiguration c) throws IOException {
-        Path outboxDir = c.outboxDir().isBlank() ? ClientEnvironment.dataDir(context, c).resolve("outbox")
-                : UserPaths.expand(c.outboxDir());
-        outbox = Outbox.open(outboxDir, Math.max(1, c.outboxCapacity()));
-    }
-
-    private DeviceSession newSession(DeviceSession.Device device) {
-        return new DeviceSession(device, new DeviceSession.Parts(settings, outbox, lastGood, counters,
+    private DeviceSession newSession(Device device) {
+        return new DeviceSession(device, new SessionParts(settings, outbox, lastGood, counters,
                 this::handlerFor, this::reporterList, this::upgrader,
                 () -> keeper.restart("restart_client"), ClientEnvironment.versions(context), Clock.systemUTC()),
                 config);
@@ -276,9 +281,7 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
     }
 
     private Optional<Upgrader> upgrader() {
-        return context == null ? Optional.empty()
-                : Optional.of(new Upgrader(context, config.upgradeLocation(), config.upgradeTrust(),
-                        Duration.ofSeconds(Math.max(1, config.upgradeRollbackAfter())), Clock.systemUTC()));
+        return ClientEnvironment.upgrader(context, config);
     }
 
     private int defaultQos() {
@@ -288,17 +291,5 @@ public final class SmartClientComponent implements SmartClient, ClientAdmin, Cli
     private void notReady(String what, String pid) {
         counters.errors.incrementAndGet();
         LOG.debug("Dropped {} of {}: the client has no session yet (not provisioned, or no identity)", what, pid);
-    }
-
-    private static void checkPid(String pid) {
-        if (!Topics.isValidLevel(pid)) {
-            throw new IllegalArgumentException("not a PID: '" + pid + "' (non-empty, without / + #)");
-        }
-    }
-
-    private static void checkQos(int qos) {
-        if (qos < 0 || qos > 2) {
-            throw new IllegalArgumentException("QoS is 0, 1 or 2, not " + qos);
-        }
     }
 }

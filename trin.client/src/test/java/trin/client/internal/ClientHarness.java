@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.health.HealthReporter;
+import trin.client.internal.settings.ClientConfiguration;
 import trin.devbroker.SmartBroker;
 import trin.testkit.Await;
 import trin.testkit.Configurations;

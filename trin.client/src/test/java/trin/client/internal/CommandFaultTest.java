@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import trin.api.client.ConnectionState;
 import trin.api.command.Reply;
+import trin.client.internal.commands.Router;
+import trin.client.internal.session.DeviceSession;
 import trin.testkit.Await;
 import trin.testkit.LogCapture;
 import trin.testkit.Mosquitto;
@@ -86,7 +88,7 @@ class CommandFaultTest {
      * The replies' way out made the bottleneck: one reply in flight at a time ({@code maxInflight} 1) over an
      * uplink that delays everything the gateway sends by a millisecond, while the commands come as fast as
      * Mosquitto delivers them. The gateway then owes replies faster than it can send them; it stops
-     * acknowledging what arrives and Mosquitto holds the rest ({@link IncomingFlow}). On any machine: every
+     * acknowledging what arrives and Mosquitto holds the rest ({@code IncomingFlow}). On any machine: every
      * token answered once, nothing dropped, the outbox bounded, no reconnect. Only the time it takes, and
      * the deepest the outbox gets within its bound, depend on the machine.
      */
@@ -183,7 +185,7 @@ class CommandFaultTest {
             // The limit, plus what Mosquitto 2.0 sends past its window for the acknowledgements on their way: at
             // most a burst for each reply owed, whatever the machine's speed; below the outbox's capacity (10,000).
             assertThat(deepest).as("outbox depth")
-                    .isLessThanOrEqualTo((IncomingFlow.BURST + 1) * DeviceSession.OWED_LIMIT);
+                    .isLessThanOrEqualTo(DeviceSession.FLOOD_OUTBOX_BOUND);
             assertThat(heapAfter - heapBefore).as("heap growth after GC, KiB").isLessThan(32 * 1024);
             assertThat(holds).as("times the gateway held back what arrived: the replies were the bottleneck")
                     .isPositive();

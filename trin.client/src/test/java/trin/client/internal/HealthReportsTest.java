@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import trin.api.health.Detail;
 import trin.api.health.HealthReporter;
+import trin.client.internal.report.HealthCollector;
 
 /** The dump and the periodic report carry every reporter's data, and a broken reporter breaks only itself. */
 class HealthReportsTest extends Scenarios {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import trin.api.command.Reply;
+import trin.client.internal.settings.ClientConfiguration;
 import trin.testkit.Configurations;
 
 /**

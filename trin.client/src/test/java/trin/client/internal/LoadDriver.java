@@ -31,6 +31,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import trin.api.client.ConnectionState;
 import trin.api.command.CommandHandler;
 import trin.api.command.Reply;
+import trin.client.internal.connection.NoDelaySockets;
 import trin.testkit.Mosquitto;
 
 /**

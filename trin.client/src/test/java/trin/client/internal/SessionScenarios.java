@@ -18,6 +18,8 @@ import trin.api.client.ConnectionState;
 import trin.api.client.Event;
 import trin.api.health.Detail;
 import trin.api.health.HealthReporter;
+import trin.client.internal.settings.SettingView;
+import trin.client.internal.shell.ClientAdmin;
 import trin.testkit.MqttProbe;
 
 /** Connecting, the on-connect sequence, a planned stop, and settings that outlive a restart. */
@@ -80,7 +82,7 @@ abstract class SessionScenarios extends Scenarios {
 
         assertThat(x(builtin("s2", "get", "pdr_interval"))).isEqualTo("[0,0,60]");
         assertThat(harness.client.settings()).contains(
-                new ClientAdmin.SettingView("pdr_interval", 60, "remote, in the settings file"));
+                new SettingView("pdr_interval", 60, "remote, in the settings file"));
     }
 
     @Test

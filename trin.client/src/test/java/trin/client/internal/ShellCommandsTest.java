@@ -2,10 +2,10 @@ package trin.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.Test;
 
-import trin.client.internal.command.ClientCommands;
+import trin.client.internal.settings.SettingView;
+import trin.client.internal.shell.ClientCommands;
 
 /** The client's shell commands, on a running client. */
 class ShellCommandsTest extends Scenarios {
@@ -36,8 +36,8 @@ class ShellCommandsTest extends Scenarios {
         assertThat(shell.data(APP, "{oops")).startsWith("Not JSON");
 
         assertThat(shell.settings("reset")).containsPattern("use_rtc\\s+false\\s+default");
-        assertThat(harness.client.settings()).extracting(ClientAdmin.SettingView::name).contains("host");
+        assertThat(harness.client.settings()).extracting(SettingView::name).contains("host");
         assertThat(harness.client.settings()).filteredOn(s -> s.name().equals("use_rtc"))
-                .extracting(ClientAdmin.SettingView::source).containsExactly("default");
+                .extracting(SettingView::source).containsExactly("default");
     }
 }

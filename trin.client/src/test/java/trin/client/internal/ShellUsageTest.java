@@ -12,7 +12,7 @@ import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import trin.client.internal.command.ClientCommands;
+import trin.client.internal.shell.ClientCommands;
 
 /**
  * The client's shell commands called wrongly, through Gogo's own command processor (which picks

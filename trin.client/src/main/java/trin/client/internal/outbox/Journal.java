@@ -14,9 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -24,11 +21,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import trin.client.internal.outbox.JournalFormat.Add;
-import trin.client.internal.outbox.JournalFormat.Decoded;
-import trin.client.internal.outbox.JournalFormat.LastSeq;
-import trin.client.internal.outbox.JournalFormat.Remove;
 
 /**
  * The outbox's file: reads what a previous run left, appends records, and
@@ -49,9 +41,6 @@ final class Journal implements Closeable {
      * messages, which the kernel may well have written by then anyway.
      */
     private static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     /** What a previous run left: the live entries by sequence number and the last number used. */
@@ -87,85 +76,7 @@ final class Journal implements Closeable {
      * itself cannot be read or written.
      */
     Loaded load() throws IOException {
-        Files.deleteIfExists(temp);
-        if (!Files.exists(file)) {
-            return Loaded.empty();
-        }
-        byte[] buf;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                return moveAside("larger than 2 GB");
-            }
-            buf = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return moveAside(e.toString());
-        }
-        if (!JournalFormat.hasMagic(buf)) {
-            return moveAside("not an outbox journal");
-        }
-        TreeMap<Long, Outbox.Entry> entries = new TreeMap<>();
-        Damage damage = new Damage();
-        long lastSeq = 0;
-        int records = 0;
-        int pos = JournalFormat.MAGIC.length;
-        while (pos < buf.length) {
-            Decoded decoded = JournalFormat.decode(buf, pos);
-            if (decoded == null) {
-                int next = resync(buf, pos + 1);
-                damage.region(buf, pos, next < 0 ? buf.length : next);
-                if (next < 0) {
-                    break;
-                }
-                pos = next;
-                continue;
-            }
-            records++;
-            pos = decoded.end();
-            if (decoded.record() instanceof Add add) {
-                entries.putIfAbsent(add.entry().seq(), add.entry());
-                lastSeq = Math.max(lastSeq, add.entry().seq());
-                damage.seen(add.entry().seq());
-            } else if (decoded.record() instanceof Remove remove) {
-                entries.remove(remove.seq());
-                lastSeq = Math.max(lastSeq, remove.seq());
-                damage.seen(remove.seq());
-            } else if (decoded.record() instanceof LastSeq last) {
-                lastSeq = Math.max(lastSeq, last.seq());
-                damage.lastSeq(last.seq());
-            }
-        }
-        if (records == 0) {
-            return moveAside("no readable record");
-        }
-        if (damage.any()) {
-            Path kept = dir.resolve(FILE_NAME + ".damaged-" + STAMP.format(Instant.now()));
-            Files.copy(file, kept);
-            LOG.warn("Outbox journal {} was damaged (a power loss or a failing disk?): {} restored, {} dropped; {}. "
-                    + "The damaged file is kept as {} (delete it when no longer needed)", file,
-                    count(entries.size()), count(damage.droppedMessages()), damage.describe(), kept);
-        }
-        return new Loaded(entries, lastSeq);
-    }
-
-    private static String count(long messages) {
-        return messages == 1 ? "1 message" : messages + " messages";
-    }
-
-    private static int resync(byte[] buf, int from) {
-        for (int pos = from; pos < buf.length; pos++) {
-            if (JournalFormat.decode(buf, pos) != null) {
-                return pos;
-            }
-        }
-        return -1;
-    }
-
-    private Loaded moveAside(String why) throws IOException {
-        Path aside = dir.resolve(FILE_NAME + ".corrupt-" + STAMP.format(Instant.now()));
-        Files.move(file, aside);
-        LOG.warn("Outbox journal {} is unreadable ({}); moved it to {} and started with an empty outbox",
-                file, why, aside);
-        return Loaded.empty();
+        return JournalReplay.load(dir, file, temp);
     }
 
     /** Whether records can be appended; false until a rewrite succeeds, and after a failed write. */
