@@ -149,6 +149,19 @@ final class Gateway implements AutoCloseable {
         return true;
     }
 
+    /** Waits until {@link #applicationsReady()}, polling the framework's state (there is no event to wait on). */
+    void awaitApplications(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!applicationsReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the application bundles did not register their services within "
+                        + Probe.seconds(within) + " (unsatisfied references? a failing activator?); bundles: "
+                        + bundleStates());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Each bundle's symbolic name and state, for failure messages. */
     String bundleStates() {
         Map<String, String> states = new LinkedHashMap<>();

@@ -1,20 +1,14 @@
 package trin.apptest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
-
 
 import trin.devbroker.SmartBroker;
 
@@ -37,13 +31,13 @@ public final class Platform implements AutoCloseable {
     /** The sender level of the server, {@code CID/UID/pid/</000000000000000}. */
     public static final String SERVER = "000000000000000";
 
-
     private final Path dir;
     private final SmartBroker broker;
     private final Probe probe;
     private final Gateway gateway;
     private final AtomicInteger tokens = new AtomicInteger();
     private volatile Duration timeout;
+    private final HealthReports health = new HealthReports(this);
 
     Platform(Path dir, SmartBroker broker, Probe probe, Gateway gateway, Duration timeout) {
         this.dir = dir;
@@ -51,6 +45,10 @@ public final class Platform implements AutoCloseable {
         this.probe = probe;
         this.gateway = gateway;
         this.timeout = timeout;
+    }
+
+    Probe probe() {
+        return probe;
     }
 
     /** How long each {@code await} waits: 10 s unless set. */
@@ -209,22 +207,8 @@ public final class Platform implements AutoCloseable {
      * @return its part of the report
      * @throws AssertionError when the report does not come, or has no part of that name
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> health(String reporter) {
-        int from = probe.next();
-        CommandReply reply = call("0", "pub_full_data");
-        if (reply.code() != 0) {
-            throw new AssertionError("pub_full_data failed: " + reply.payload());
-        }
-        String topic = topic("0", ">");
-        Map<String, Object> report = probe.await(from, m -> Wire.healthReport(m, topic), timeout,
-                "health report on 0/> after pub_full_data");
-        Object part = report.get(reporter);
-        if (!(part instanceof Map<?, ?>)) {
-            throw new AssertionError("no part '" + reporter + "' in the health report; its keys: " + report.keySet()
-                    + (report.containsKey("health_errors") ? "; health_errors: " + report.get("health_errors") : ""));
-        }
-        return (Map<String, Object>) part;
+        return health.part(reporter);
     }
 
     /**
@@ -237,24 +221,7 @@ public final class Platform implements AutoCloseable {
      * @return the first part that met it
      */
     public Map<String, Object> awaitHealth(String reporter, String what, Predicate<Map<String, Object>> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> last = null;
-        AssertionError lastFailure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = health(reporter);
-                lastFailure = null;
-                if (condition.test(last)) {
-                    return last;
-                }
-            } catch (AssertionError e) {
-                lastFailure = e;
-            }
-            // the next report is asked for once this one has come: the device sets the pace
-        }
-        throw new AssertionError("no health report where " + reporter + " " + what + " within "
-                + Probe.seconds(timeout) + "; last part: " + last
-                + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage()));
+        return health.await(reporter, what, condition);
     }
 
     // Configuration and session
@@ -310,18 +277,6 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    void awaitApplications(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!gateway.applicationsReady()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application bundles did not register their services within "
-                        + Probe.seconds(within) + " (unsatisfied references? a failing activator?); bundles: "
-                        + gateway.bundleStates());
-            }
-            Thread.sleep(20); // polls a framework state; no event to wait on from outside
-        }
-    }
-
     /** Stops the gateway (the client says goodbye while the broker is there), then the probe and the broker. */
     @Override
     public void close() {
@@ -330,17 +285,7 @@ public final class Platform implements AutoCloseable {
         } finally {
             probe.close();
             broker.close();
-            delete(dir);
-        }
-    }
-
-    static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
+            TrinGateway.delete(dir);
         }
     }
 }

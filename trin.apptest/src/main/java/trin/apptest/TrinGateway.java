@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class TrinGateway implements BeforeAllCallback, AfterAllCallback, P
             int from = probe.next();
             gateway.startTrinAndApplications(applications);
             platform.awaitConnect(from, startTimeout);
-            platform.awaitApplications(startTimeout);
+            gateway.awaitApplications(startTimeout);
             return platform;
         } catch (Exception | Error e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -188,8 +189,19 @@ public final class TrinGateway implements BeforeAllCallback, AfterAllCallback, P
                     e.addSuppressed(suppressed);
                 }
             }
-            Platform.delete(dir);
+            delete(dir);
             throw e;
+        }
+    }
+
+    /** Deletes a gateway's directory and everything in it. */
+    static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 
