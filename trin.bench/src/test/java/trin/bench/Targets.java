@@ -100,7 +100,7 @@ final class Targets {
         if (warm.isEmpty()) {
             return "(fewer than 3 launches)";
         }
-        return String.format(Locale.ROOT, "median %d ms (%s ms, %d launch%s)", median(warm),
+        return String.format(Locale.ROOT, "median %,d ms (%s ms, %d launch%s)", median(warm),
                 range(warm.stream().mapToDouble(Long::doubleValue).toArray(), "%,.0f"), warm.size(),
                 warm.size() == 1 ? "" : "es");
     }
