@@ -174,7 +174,13 @@ public final class LoadBench {
         Thread.sleep(TimeUnit.SECONDS.toMillis(on.idleSeconds));
         on.rssKib = Proc.rssKib(pid);
         on.threads = Proc.threads(pid);
-        System.out.printf("after %d s idle: RSS %d KiB, %d threads%n", on.idleSeconds, on.rssKib, on.threads);
+        if (on.console) {
+            int consolePort = TrinCopy.consolePort(home);
+            on.consoleState = TrinCopy.listening(consolePort) ? "listening on 127.0.0.1:" + consolePort
+                    : "NOT LISTENING on 127.0.0.1:" + consolePort;
+        }
+        System.out.printf("after %d s idle: RSS %d KiB, %d threads; web console %s%n", on.idleSeconds, on.rssKib,
+                on.threads, on.console ? on.consoleState : "off");
         if (options.containsKey("jcmd")) {
             // e.g. --jcmd "VM.native_memory summary" with --trin-opts -XX:NativeMemoryTracking=summary
             List<String> jcmd = new ArrayList<>(List.of(jdk.home().resolve("bin/jcmd").toString(), Long.toString(pid)));

@@ -51,6 +51,7 @@ final class Results {
         long threads = -1;
         int idleSeconds;
         boolean console = true;
+        String consoleState = "";
         final List<Row> rows = new ArrayList<>();
         Map<String, String> events = Map.of();
 
@@ -131,7 +132,8 @@ final class Results {
                     + " checks the archive, the third on use it): ").append(on.launches).append("; from the third: ")
                     .append(Targets.startFigure(on)).append(String.format(Locale.ROOT,
                             "\n- JDK %s: %.1f MiB RSS, %d threads after %d s idle, web console %s%n", on.jdk.label(),
-                            on.rssKib / 1024.0, on.threads, on.idleSeconds, on.console ? "on (as shipped)" : "off"));
+                            on.rssKib / 1024.0, on.threads, on.idleSeconds, on.console ? "on (as shipped), "
+                                    + on.consoleState : "off"));
         }
         md.append("\n## Events end to end (trin's session outside OSGi, then a bare Paho publisher sending the same"
                 + " bytes; counted at a Paho subscriber, at most 2,000 on their way)\n\n").append(eventsTable())

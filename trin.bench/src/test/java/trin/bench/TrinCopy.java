@@ -1,6 +1,10 @@
 package trin.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -8,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +57,13 @@ final class TrinCopy {
         Files.writeString(conf.resolve("trin.client.cfg"), String.join("\n", properties) + "\n");
         Files.writeString(conf.resolve("trin.crypto.cfg"), "keyDir=${trin.home}/data/bench-key\n");
         Files.writeString(conf.resolve("trin.hw.linux.cfg"), "uid=" + LoadBench.UID + "\nrebootCommand=/bin/true\n");
+        // The console on a free port: another trin on this machine (a second driver, a developer's) may hold
+        // 8080, and a console that cannot bind is no console (its memory and threads would be missing).
+        Path http = conf.resolve("org.apache.felix.http.cfg");
+        if (Files.exists(http)) {
+            Files.writeString(http, Files.readString(http).replaceAll("(?m)^org\\.osgi\\.service\\.http\\.port=.*$",
+                    "org.osgi.service.http.port=" + freePort()));
+        }
         if (!console) {
             Path framework = conf.resolve("framework.properties");
             Files.writeString(framework, Files.readString(framework).replace("trin.console=true", "trin.console=false"));
@@ -62,6 +75,29 @@ final class TrinCopy {
         Files.setPosixFilePermissions(keyDir.resolve("trinqtt"), PosixFilePermissions.fromString("rw-------"));
         Files.writeString(keyDir.resolve("trinqtt.cid"), LoadBench.CID + "\n");
         return home;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The web console's port in the copy's configuration, or -1. */
+    static int consolePort(Path home) throws IOException {
+        Matcher m = Pattern.compile("(?m)^org\\.osgi\\.service\\.http\\.port=(\\d+)")
+                .matcher(Files.readString(home.resolve("conf/org.apache.felix.http.cfg")));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** Whether something listens on that port of 127.0.0.1. */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
