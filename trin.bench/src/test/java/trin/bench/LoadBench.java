@@ -148,6 +148,11 @@ public final class LoadBench {
             Path log = work.resolve("trin-" + tag + "-" + i + ".log");
             long start = System.nanoTime();
             trin = TrinCopy.launch(children, home, jdk, options.get("trin-opts"), log);
+            long[] exec = {-1};
+            long trinPid = trin.pid();
+            Thread watcher = new Thread(() -> exec[0] = Proc.awaitExec(trinPid, "java", 60_000), "exec-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
             if (!connected[0].await(60, TimeUnit.SECONDS)) {
                 System.err.println("bin/trin on " + jdk + " sent no connect event within 60 s; its log: " + log);
                 System.err.println(Files.readString(log));
@@ -155,8 +160,12 @@ public final class LoadBench {
                 return false;
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            watcher.join(1000);
+            long script = exec[0] < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(exec[0] - start);
             on.launches.add(millis);
-            System.out.printf("launch %d: connect event after %d ms%n", i + 1, millis);
+            on.scripts.add(script);
+            System.out.printf("launch %d: connect event after %d ms (bin/trin's script until it execs java: %d ms)%n",
+                    i + 1, millis, script);
             if (i < launches - 1) {
                 Children.stop(trin);
             }

@@ -47,6 +47,8 @@ final class Results {
         List<String> flags = List.of();
         List<String> leftOut = List.of();
         final List<Long> launches = new ArrayList<>();
+        /** Per launch, from the spawn of bin/trin to its exec of java, ms (-1: not seen). */
+        final List<Long> scripts = new ArrayList<>();
         long rssKib = -1;
         long threads = -1;
         int idleSeconds;
@@ -130,7 +132,8 @@ final class Results {
             md.append("- JDK ").append(on.jdk.label()).append(": launch to connect event, ms, each launch (the first"
                     + " unpacks the framework cache and writes the class data sharing archive as it stops, the second"
                     + " checks the archive, the third on use it): ").append(on.launches).append("; from the third: ")
-                    .append(Targets.startFigure(on)).append(String.format(Locale.ROOT,
+                    .append(Targets.startFigure(on)).append("; of each, bin/trin's script (from the spawn until it"
+                            + " execs java, polled every ms): ").append(on.scripts).append(" ms").append(String.format(Locale.ROOT,
                             "\n- JDK %s: %.1f MiB RSS, %d threads after %d s idle, web console %s%n", on.jdk.label(),
                             on.rssKib / 1024.0, on.threads, on.idleSeconds, on.console ? "on (as shipped), "
                                     + on.consoleState : "off"));
