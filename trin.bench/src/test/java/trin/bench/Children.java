@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The processes the load driver starts: all ended when it ends, whatever happens. */
 final class Children {
@@ -97,6 +99,15 @@ final class Children {
                     p.destroyForcibly();
                 }
             }
+        }
+    }
+
+    /** Deletes a directory tree; what cannot be deleted stays. */
+    static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 }

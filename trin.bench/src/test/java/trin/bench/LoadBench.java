@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +127,7 @@ public final class LoadBench {
                     }
                 }
             }
-            deleteQuietly(work);
+            Children.deleteQuietly(work);
         }
         System.out.println(ok ? "load driver: every part completed" : "load driver: SOME PART DID NOT COMPLETE");
         return ok ? 0 : 1;
@@ -141,31 +140,15 @@ public final class LoadBench {
         String tag = "jdk" + jdk.label();
         // Launch to connect event, several times (the first writes the CDS archive as it stops, the second checks
         // it, the third on use it); the last launch stays up for the rest.
-        int launches = integer("launches", 5, 3);
+        int launches = Math.max(1, integer("launches", 5, 3));
         Process trin = null;
         for (int i = 0; i < launches; i++) {
             connected[0] = new CountDownLatch(1);
             Path log = work.resolve("trin-" + tag + "-" + i + ".log");
-            long start = System.nanoTime();
-            trin = TrinCopy.launch(children, home, jdk, options.get("trin-opts"), log);
-            long[] exec = {-1};
-            long trinPid = trin.pid();
-            Thread watcher = new Thread(() -> exec[0] = Proc.awaitExec(trinPid, "java", 60_000), "exec-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-            if (!connected[0].await(60, TimeUnit.SECONDS)) {
-                System.err.println("bin/trin on " + jdk + " sent no connect event within 60 s; its log: " + log);
-                System.err.println(Files.readString(log));
-                Children.stop(trin);
+            trin = TrinCopy.launchTimed(children, home, jdk, options.get("trin-opts"), log, connected[0], on);
+            if (trin == null) {
                 return false;
             }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            watcher.join(1000);
-            long script = exec[0] < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(exec[0] - start);
-            on.launches.add(millis);
-            on.scripts.add(script);
-            System.out.printf("launch %d: connect event after %d ms (bin/trin's script until it execs java: %d ms)%n",
-                    i + 1, millis, script);
             if (i < launches - 1) {
                 Children.stop(trin);
             }
@@ -312,13 +295,5 @@ public final class LoadBench {
                 Proc.rssKib(pid)));
         on.rows.add(new Results.Row(Results.TRIN + ", burst", count, 1, r, cpuPerCommand));
         return r.complete();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind
-        }
     }
 }

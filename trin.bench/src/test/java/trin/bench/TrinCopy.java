@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -98,6 +100,36 @@ final class TrinCopy {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * One timed launch: {@link #launch}, then the wait for {@code connected} (counted down when the connect event
+     * arrives at the platform); adds to {@code on} the time from the spawn to that arrival and the script's share
+     * (from the spawn until bin/trin execs java). The process, or null (its log printed) when no connect event
+     * came within 60 s.
+     */
+    static Process launchTimed(Children children, Path home, Jdk jdk, String trinOpts, Path log,
+            CountDownLatch connected, Results.OnJdk on) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process trin = launch(children, home, jdk, trinOpts, log);
+        long[] exec = {-1};
+        Thread watcher = new Thread(() -> exec[0] = Proc.awaitExec(trin.pid(), "java", 60_000), "exec-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        if (!connected.await(60, TimeUnit.SECONDS)) {
+            System.err.println("bin/trin on " + jdk + " sent no connect event within 60 s; its log: " + log);
+            System.err.println(Files.readString(log));
+            Children.stop(trin);
+            return null;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        watcher.join(1000);
+        long script = exec[0] < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(exec[0] - start);
+        on.launches.add(millis);
+        on.scripts.add(script);
+        System.out.printf("launch %d: connect event after %d ms (bin/trin's script until it execs java: %d ms)%n",
+                on.launches.size(), millis, script);
+        return trin;
     }
 
     /**
