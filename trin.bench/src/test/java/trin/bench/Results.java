@@ -133,7 +133,8 @@ final class Results {
                     + " unpacks the framework cache and writes the class data sharing archive as it stops, the second"
                     + " checks the archive, the third on use it): ").append(on.launches).append("; from the third: ")
                     .append(Targets.startFigure(on)).append("; of each, bin/trin's script (from the spawn until it"
-                            + " execs java, polled every ms): ").append(on.scripts).append(" ms").append(String.format(Locale.ROOT,
+                            + " execs java, polled every ms): ").append(on.scripts).append(" ms")
+                    .append(String.format(Locale.ROOT,
                             "\n- JDK %s: %.1f MiB RSS, %d threads after %d s idle, web console %s%n", on.jdk.label(),
                             on.rssKib / 1024.0, on.threads, on.idleSeconds, on.console ? "on (as shipped), "
                                     + on.consoleState : "off"));
@@ -179,7 +180,8 @@ final class Results {
                 if (r.run() > 1 || h.getTotalCount() == 0) {
                     continue;
                 }
-                XYSeries s = new XYSeries("JDK " + on.jdk.label() + " " + r.device() + ", " + r.window() + " in flight");
+                XYSeries s = new XYSeries("JDK " + on.jdk.label() + " " + r.device() + ", " + r.window()
+                        + " in flight");
                 for (double p : new double[] {1, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99}) {
                     s.add(p, Math.max(1, h.getValueAtPercentile(p)));
                 }

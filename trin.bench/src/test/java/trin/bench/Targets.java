@@ -126,8 +126,8 @@ final class Targets {
         double mib = on.rssKib / 1024.0;
         boolean measured = on.rssKib > 0;
         return String.format(Locale.ROOT, "| RSS after %d s idle, web console %s | %s | %s | | | %s | 30.2–30.4 MiB"
-                + " (after 10 s idle) | %s |%n", on.idleSeconds, on.console ? on.consoleState.startsWith("NOT") ? "on but NOT LISTENING" : "on (as shipped)"
-                : "off",
+                + " (after 10 s idle) | %s |%n", on.idleSeconds, !on.console ? "off"
+                : on.consoleState.startsWith("NOT") ? "on but NOT LISTENING" : "on (as shipped)",
                 limit < 0 ? "(no target for JDK " + on.jdk.feature() + ")" : "≤ " + limit + " MiB",
                 measured ? String.format(Locale.ROOT, "%.1f MiB, %d threads", mib, on.threads) : "(not measured)",
                 !measured || limit < 0 ? "" : mib <= limit ? "yes" : "no", measured ? (mib < 30.2 ? "yes" : "no") : "");
