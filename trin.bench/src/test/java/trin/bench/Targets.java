@@ -33,7 +33,8 @@ final class Targets {
     static String markdown(List<Results.OnJdk> jdks) {
         StringBuilder t = new StringBuilder("\n## Targets (issue 22), this run\n\n"
                 + "Round trips: trin ÷ the bare echo, each run against the echo's run beside it (`--repeat`); *met* is"
-                + " yes when every run meets the target, else how many do. Start: the median of the launches from the"
+                + " yes when every run meets the target, else how many do. Start: from the spawn of `bin/trin` to the"
+                + " connect event's arrival at the platform through Mosquitto, the median of the launches from the"
                 + " third on (range beside it). The **Python client (reference)** figures were measured outside the"
                 + " project by issue 22's check run (not by this driver; its RSS after 10 s idle). *Moonshot: ahead"
                 + " of Python* is yes when trin beats the Python client's best figure (in every run for the round"
