@@ -1,9 +1,12 @@
 #!/bin/sh
 # trin's measurement tools (not tests; see docs/measuring.md):
 #
-#   bench.sh load [--smoke] [options]   the load driver (trin.bench.LoadBench): bin/trin of
-#                                       distribution/target/trin against a Mosquitto of its own,
-#                                       beside a bare Paho echo; writes results/RESULTS.md and
+#   bench.sh load [--smoke] [options]   the load driver (trin.bench.LoadBench): bin/trin of copies of
+#                                       distribution/target/trin against a Mosquitto of its own, beside
+#                                       a bare Paho echo on trin's flags and on JVM defaults, on each JDK
+#                                       of --jdk 17=JAVA_HOME,25=JAVA_HOME (default: JDK 17 and 25 where
+#                                       present; smoke: the running JDK), --repeat N for ranges; writes
+#                                       results/RESULTS.md (issue 22's targets per JDK) and
 #                                       results/latency.png (smoke mode: target/smoke-results/)
 #   bench.sh jmh [names] [JMH args]     the JMH benchmarks (codec, password hash, routing steps,
 #                                       health reports, outbox), e.g. bench.sh jmh CodecBenchmark -f 1

@@ -47,6 +47,31 @@ public final class Proc {
         return -1;
     }
 
+    /**
+     * Waits (polling every millisecond, up to {@code timeoutMillis}) until the process runs a program named
+     * {@code name} ({@code /proc/PID/exe}: a script that execs java); the {@link System#nanoTime()} it saw it at,
+     * or -1.
+     */
+    public static long awaitExec(long pid, String name, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        Path exe = Path.of("/proc/" + pid + "/exe");
+        while (System.nanoTime() < deadline) {
+            try {
+                Path target = Files.readSymbolicLink(exe);
+                if (target.getFileName() != null && target.getFileName().toString().equals(name)) {
+                    return System.nanoTime();
+                }
+                Thread.sleep(1);
+            } catch (IOException e) {
+                return -1; // gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** The machine's load average over the last minute, from /proc/loadavg. */
     public static String loadAverage() {
         try {
