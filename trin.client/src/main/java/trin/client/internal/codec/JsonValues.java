@@ -3,10 +3,6 @@ package trin.client.internal.codec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -37,34 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class JsonValues {
 
     private JsonValues() {
-    }
-
-    /**
-     * A parser of a payload that must be UTF-8: one that is not fails with a
-     * {@link java.nio.charset.CharacterCodingException} before Jackson reads it.
-     */
-    static JsonParser strictParser(JsonFactory json, byte[] payload) throws IOException {
-        if (ascii(payload)) {
-            // ASCII is UTF-8 as it stands: Jackson reads the bytes themselves, with no decoding and no copy.
-            // (Without NUL, so that Jackson's guess of the encoding cannot take it for UTF-16 or UTF-32.)
-            return json.createParser(payload);
-        }
-        // Decoded up front: Jackson's own UTF-8 reader lets some invalid sequences through.
-        CharBuffer text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(payload));
-        return json.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining());
-    }
-
-    /** ASCII, and no NUL. */
-    private static boolean ascii(byte[] payload) {
-        for (byte b : payload) {
-            if (b <= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

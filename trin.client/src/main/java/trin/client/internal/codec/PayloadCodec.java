@@ -2,7 +2,11 @@ package trin.client.internal.codec;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +100,7 @@ public final class PayloadCodec {
         }
         String key = null;
         Object value = null;
-        try (JsonParser p = JsonValues.strictParser(json, payload)) {
+        try (JsonParser p = createParser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return NOT_JSON;
             }
@@ -130,6 +134,14 @@ public final class PayloadCodec {
         }
     }
 
+    private JsonParser createParser(byte[] payload) throws IOException {
+        // Decoded up front: Jackson's own UTF-8 reader lets some invalid sequences through.
+        CharBuffer text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(payload));
+        return json.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining());
+    }
 
     /**
      * @param ts the time stamp
