@@ -106,13 +106,16 @@ record Jdk(String label, Path home, String version, int feature) {
         byte[] raw = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
         List<String> args = new ArrayList<>(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
         // Options the JVM takes from its environment come first (JAVA_TOOL_OPTIONS, then JDK_JAVA_OPTIONS),
-        // and @argument files are expanded: flags given that way are trin's flags too.
+        // and @argument files are expanded: flags given that way by bin/trin are trin's flags too. A value the
+        // driver has itself (a profiler given to every JVM of the run) is the driver's, not trin's: every child
+        // JVM inherits it anyway.
         String environ = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")), StandardCharsets.UTF_8);
         List<String> fromEnvironment = new ArrayList<>();
         for (String name : List.of("JAVA_TOOL_OPTIONS=", "JDK_JAVA_OPTIONS=")) {
             for (String variable : environ.split("\0")) {
-                if (variable.startsWith(name) && !variable.substring(name.length()).isBlank()) {
-                    fromEnvironment.addAll(List.of(variable.substring(name.length()).trim().split("\\s+")));
+                String value = variable.startsWith(name) ? variable.substring(name.length()) : "";
+                if (!value.isBlank() && !value.equals(System.getenv(name.substring(0, name.length() - 1)))) {
+                    fromEnvironment.addAll(List.of(value.trim().split("\\s+")));
                 }
             }
         }
