@@ -19,9 +19,16 @@ import java.util.regex.Pattern;
  */
 record Jdk(String label, Path home, String version, int feature) {
 
-    /** The JDKs the driver uses when {@code --jdk} is not given (full mode), where present. */
-    static final Map<String, String> DEFAULTS = new LinkedHashMap<>(Map.of(
-            "17", "/usr/lib/jvm/java-17-openjdk-amd64", "25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    /**
+     * The JDKs the driver uses when {@code --jdk} is not given (full mode), where present, in this order: the
+     * JDK trin ships on first (the burst and the fleet run on the first). ({@code Map.of} has no order.)
+     */
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("17", "/usr/lib/jvm/java-17-openjdk-amd64");
+        DEFAULTS.put("25", "/usr/lib/jvm/temurin-25-jdk-amd64");
+    }
 
     Path java() {
         return home.resolve("bin/java");
