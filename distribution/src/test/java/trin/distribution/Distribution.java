@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import trin.testkit.RuntimeCopies;
+
 /**
  * A copy of the built distribution (target/trin) in a temporary directory, so
  * that a run leaves target/ as it was, and the runtime started from it as a
@@ -44,20 +46,7 @@ final class Distribution implements AutoCloseable {
                     + ": run mvn package first");
         }
         Path home = dir.resolve("trin");
-        try (Stream<Path> files = Files.walk(BUILT)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path relative = BUILT.relativize(source);
-                if (relative.startsWith("data")) {
-                    continue;
-                }
-                Path target = home.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        RuntimeCopies.fresh(BUILT, home);
         return new Distribution(home);
     }
 

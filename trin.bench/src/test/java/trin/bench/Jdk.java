@@ -104,37 +104,13 @@ record Jdk(String label, Path home, String version, int feature) {
 
     /**
      * trin's JVM flags as the running trin got them: the options of its command line
-     * ({@code /proc/PID/cmdline}, {@code bin/trin} execs java; with JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS of its
-     * environment, and its @argument files expanded) before the class path, less -D properties and
-     * the class data sharing / AOT cache options (files of one install), and less {@code extra}
-     * (the driver's own {@code --trin-opts}). Returns {@code [kept, left out]}.
+     * ({@code /proc/PID/cmdline}; {@code bin/trin} execs java with all of them there) before the class path,
+     * less -D properties and the class data sharing / AOT cache options (files of one install), and less
+     * {@code extra} (the driver's own {@code --trin-opts}). Returns {@code [kept, left out]}.
      */
     static List<List<String>> trinFlags(long pid, List<String> extra) throws IOException {
         byte[] raw = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
-        List<String> args = new ArrayList<>(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")));
-        // Options the JVM takes from its environment come first (JAVA_TOOL_OPTIONS, then JDK_JAVA_OPTIONS),
-        // and @argument files are expanded: flags given that way by bin/trin are trin's flags too. A value the
-        // driver has itself (a profiler given to every JVM of the run) is the driver's, not trin's: every child
-        // JVM inherits it anyway.
-        String environ = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")), StandardCharsets.UTF_8);
-        List<String> fromEnvironment = new ArrayList<>();
-        for (String name : List.of("JAVA_TOOL_OPTIONS=", "JDK_JAVA_OPTIONS=")) {
-            for (String variable : environ.split("\0")) {
-                String value = variable.startsWith(name) ? variable.substring(name.length()) : "";
-                if (!value.isBlank() && !value.equals(System.getenv(name.substring(0, name.length() - 1)))) {
-                    fromEnvironment.addAll(List.of(value.trim().split("\\s+")));
-                }
-            }
-        }
-        args.addAll(1, fromEnvironment);
-        for (int i = 1; i < args.size(); i++) {
-            if (args.get(i).startsWith("@") && Files.isReadable(Path.of(args.get(i).substring(1)))) {
-                String file = Files.readString(Path.of(args.remove(i).substring(1))).trim();
-                args.addAll(i, file.isEmpty() ? List.of() : List.of(file.split("\\s+")));
-                i--;
-            }
-        }
-        return trinFlags(args, extra);
+        return trinFlags(Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0")), extra);
     }
 
     /** {@link #trinFlags(long, List)} of a command line, {@code args[0]} the java program. */

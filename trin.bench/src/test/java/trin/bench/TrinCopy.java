@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import trin.testkit.RuntimeCopies;
 
 /**
  * A copy of the distribution pointed at the driver's Mosquitto, one per JDK (a fresh {@code data/}, so each
@@ -30,20 +31,7 @@ final class TrinCopy {
 
     /** {@code client} adds trin.client properties ({@code name=value,...}, a setting under trial). */
     static Path create(Path dist, Path home, int port, boolean console, String client) throws IOException {
-        try (Stream<Path> paths = Files.walk(dist)) {
-            for (Path source : paths.toList()) {
-                Path rel = dist.relativize(source);
-                if (rel.startsWith("data")) {
-                    continue;
-                }
-                Path target = home.resolve(rel.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        RuntimeCopies.fresh(dist, home);
         try (Stream<Path> local = Files.list(home.resolve("bundle/local"))) {
             for (Path jar : local.toList()) {
                 Files.copy(jar, home.resolve("bundle").resolve(jar.getFileName()));

@@ -2,8 +2,8 @@
  * Test support for trin: a real Mosquitto process ({@link trin.testkit.Mosquitto}), throw-away TLS
  * certificates ({@link trin.testkit.TestCertificates}), an owner's release-signing key
  * ({@link trin.testkit.ReleaseKey}) and the jars an attacker would make of a signed one
- * ({@link trin.testkit.JarEdits}), and an MQTT client that plays the platform
- * ({@link trin.testkit.MqttProbe}). The in-process Smart-MQTT broker and key directories are
+ * ({@link trin.testkit.JarEdits}), an MQTT client that plays the platform
+ * ({@link trin.testkit.MqttProbe}), and fresh copies of the built runtime ({@link trin.testkit.RuntimeCopies}). The in-process Smart-MQTT broker and key directories are
  * trin.devbroker's ({@link trin.devbroker.SmartBroker}, {@link trin.devbroker.KeyDirs}), which
  * comes with this kit.
  *

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import trin.devbroker.KeyDirs;
 import trin.devbroker.SmartBroker;
 import trin.testkit.MqttProbe;
+import trin.testkit.RuntimeCopies;
 
 /**
  * An application author's path, as the README gives it: generate a project from the archetype in an
@@ -212,20 +213,7 @@ class ArchetypeIT {
             throw new IllegalStateException("no built distribution at " + built + ": build distribution first");
         }
         Path home = dir.resolve("trin");
-        try (Stream<Path> files = Files.walk(built)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path relative = built.relativize(source);
-                if (relative.startsWith("data")) {
-                    continue;
-                }
-                Path target = home.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        RuntimeCopies.fresh(built, home);
         return home;
     }
 
